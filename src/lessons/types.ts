@@ -1,0 +1,268 @@
+/**
+ * The contracts of the lesson engine: what a lesson folder provides (lesson.md, steps/*.md,
+ * scenario.ts, quiz.ts), what the loader produces, and what the player offers to views.
+ * Everything here is plain TypeScript: it runs in Node for the walkthrough replay tests.
+ */
+import type { ModelClock } from '../sim/core/clock';
+import type { Rng } from '../sim/core/rng';
+import type { EventStream, Payload, SimEvent } from '../sim/core/events';
+
+// ---------------------------------------------------------------------------------------------
+// lesson.md and steps/NN-slug.md frontmatter (validated by src/lessons/schema.ts)
+
+export type ActorKind = 'client' | 'server' | 'storage' | 'kms' | 'attacker' | 'ca' | 'service' | 'network';
+
+export interface ActorSpec {
+  /** Referenced by scenario events (`from`, `to`, `actor`) and by step `focus`. */
+  id: string;
+  /** Shown on the diagram and in the text twin. */
+  label: string;
+  kind: ActorKind;
+}
+
+export interface LessonMeta {
+  /** Stable id used in URLs and saved progress; never changes once published. */
+  id: string;
+  title: string;
+  summary: string;
+  /** Exam objectives the lesson teaches, as plain sentences. */
+  objectives: string[];
+  estimatedMinutes: number;
+  actors: ActorSpec[];
+  /** Bumped when steps change meaning; saved progress and share links are keyed on it. */
+  version: number;
+  /** Seed for the lesson's randomness (ids, delays), so every replay is identical. */
+  seed: number;
+}
+
+/** A scenario event: plain JSON, so it can be logged, replayed and stored in frontmatter. */
+export interface ScenarioEvent {
+  type: string;
+  [field: string]: unknown;
+}
+
+/** What a learner does in a hands-on step: one of the scenario's named actions with its inputs. */
+export interface LearnerAction {
+  action: string;
+  input?: Record<string, string>;
+}
+
+export interface StepMeta {
+  /** Stable id: the deep-link id. Never reuse or rename one. */
+  id: string;
+  title: string;
+  /** What "Next" does: scenario events dispatched when the learner enters this step. */
+  send?: ScenarioEvent[];
+  /** Learner actions offered in this step (names of `scenario.actions`). */
+  actions?: string[];
+  /** A hands-on step completes only when this named check (of `scenario.checks`) holds. */
+  await?: string;
+  /** The stored walkthrough: what a learner does in this step to satisfy `await`. Replayed by tests. */
+  solution?: LearnerAction[];
+  /** Actors and message labels the diagram highlights in this step. */
+  focus?: { actors?: string[]; messages?: string[] };
+  /** Markdown; shown on request in hands-on steps. */
+  hint?: string;
+  /** Markdown; presenter notes (every step has them). */
+  notes: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// scenario.ts
+
+export interface ScenarioContext {
+  seed: number;
+  rng: Rng;
+  clock: ModelClock;
+  /** Where the world writes what happens; the player owns it and the views read it. */
+  stream: EventStream;
+}
+
+export interface ActionField {
+  name: string;
+  label: string;
+  kind: 'text' | 'select' | 'number';
+  default?: string;
+  options?: { value: string; label: string }[];
+  maxLength?: number;
+}
+
+export interface LearnerActionSpec {
+  /** Button text, e.g. "Send the login". */
+  label: string;
+  description?: string;
+  fields?: ActionField[];
+  /** Turns the learner's form input into the scenario event that is dispatched (and logged for replay). */
+  toEvent(input: Record<string, string>): ScenarioEvent;
+}
+
+export interface ScenarioInstance<State> {
+  /** Read-only view of the world for checks and lesson-specific views. */
+  readonly state: State;
+  /** Applies one event to the world, emitting SimEvents into the context's stream. Must be deterministic given the seed. */
+  dispatch(event: ScenarioEvent): Promise<void>;
+}
+
+export interface Check<State> {
+  /** Plain-language goal shown to the learner while the step waits, e.g. "Send a record the server rejects". */
+  description: string;
+  test(state: State, events: readonly SimEvent[]): boolean;
+}
+
+export interface Scenario<State> {
+  create(ctx: ScenarioContext): Promise<ScenarioInstance<State>>;
+  actions: Record<string, LearnerActionSpec>;
+  checks: Record<string, Check<State>>;
+  /** Who holds what right now (keys, secrets), for the diagram: actor id → payloads. */
+  holdings?(state: State): Record<string, Payload[]>;
+  /** What AWS (or the real world) does that this scenario does not simulate; shown in the UI. */
+  notSimulated?: string[];
+}
+
+export function defineScenario<State>(scenario: Scenario<State>): Scenario<State> {
+  return scenario;
+}
+
+// ---------------------------------------------------------------------------------------------
+// quiz.ts
+
+export interface QuizOption {
+  id: string;
+  text: string;
+  /** Why this option is right or wrong (shown after answering). */
+  why: string;
+}
+
+/** A fixed answer, or one the engine computes by running the scenario (so prose and engine cannot disagree). */
+export type Answer<T> = T | ComputedAnswer<T>;
+
+export interface ComputedAnswer<T> {
+  /** How the answer is computed, shown to curious learners: "runs the handshake and reads what the attacker captured". */
+  describe: string;
+  compute(engine: QuizEngine): Promise<T>;
+}
+
+export interface QuizEngine {
+  /** A fresh scenario world with the lesson's seed (or the given one), with nothing dispatched yet. */
+  createScenario(seed?: number): Promise<{ instance: ScenarioInstance<unknown>; events: readonly SimEvent[] }>;
+}
+
+interface QuestionBase {
+  id: string;
+  prompt: string;
+  /** Step ids that teach this; the quiz links back to the first. */
+  refs: string[];
+  /** Whole-question explanation shown after answering. */
+  explanation: string;
+}
+
+export interface SingleChoiceQuestion extends QuestionBase {
+  kind: 'single';
+  options: QuizOption[];
+  answer: Answer<string>;
+}
+
+export interface MultipleChoiceQuestion extends QuestionBase {
+  kind: 'multi';
+  options: QuizOption[];
+  answer: Answer<string[]>;
+}
+
+export interface OrderingQuestion extends QuestionBase {
+  kind: 'order';
+  /** Shown in this (scrambled) order; `answer` is the correct order of ids. */
+  items: QuizOption[];
+  answer: Answer<string[]>;
+}
+
+export type QuizQuestion = SingleChoiceQuestion | MultipleChoiceQuestion | OrderingQuestion;
+
+export interface Quiz {
+  questions: QuizQuestion[];
+}
+
+export function defineQuiz(questions: QuizQuestion[]): Quiz {
+  return { questions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// what the loader produces
+
+export interface StepSummary {
+  id: string;
+  title: string;
+  handsOn: boolean;
+}
+
+/** Loaded eagerly for the catalogue: metadata only, no scenario code. */
+export interface LessonSummary extends LessonMeta {
+  /** Folder name, e.g. "01-encryption-in-flight". */
+  folder: string;
+  order: number;
+  steps: StepSummary[];
+}
+
+export interface Step extends StepMeta {
+  index: number;
+  /** Source file, for error messages: "lessons/01-encryption-in-flight/steps/02-tls.md". */
+  file: string;
+  /** Body rendered from markdown at build time, raw HTML disabled (cannot inject script). */
+  html: string;
+  notesHtml: string;
+  hintHtml?: string;
+}
+
+export interface Lesson extends LessonSummary {
+  /** lesson.md body, rendered. */
+  introHtml: string;
+  steps: Step[];
+  scenario: Scenario<any>;
+  quiz: Quiz;
+}
+
+// ---------------------------------------------------------------------------------------------
+// the player, as views see it (implemented by src/lessons/player.ts on an XState machine)
+
+export type StepStatus =
+  | 'replaying' // rebuilding the world from the event log (after back, go-to or reset)
+  | 'narration' // a step without `await`: complete as soon as it is shown
+  | 'awaiting' // a hands-on step whose check does not hold yet
+  | 'complete' // the step's check holds
+  | 'error'; // the scenario threw: the prose still shows, with the message
+
+export interface PlayerSnapshot {
+  lessonId: string;
+  stepIndex: number;
+  stepId: string;
+  status: StepStatus;
+  /** Every event of the world so far, in order (the diagram and its text twin render these). */
+  events: readonly SimEvent[];
+  /** Index into `events` where the current step's events begin (older ones are drawn dimmed). */
+  stepEventsFrom: number;
+  /** While awaiting: the check the learner must satisfy. */
+  pendingCheck?: { id: string; description: string };
+  /** Steps the learner has completed (narration steps count once shown). */
+  completedSteps: readonly string[];
+  /** Who holds what, from `scenario.holdings`. */
+  holdings: Record<string, Payload[]>;
+  canNext: boolean;
+  canPrevious: boolean;
+  error?: string;
+}
+
+export interface LessonPlayer {
+  getSnapshot(): PlayerSnapshot;
+  /** Called with every new snapshot; returns an unsubscribe function. */
+  subscribe(listener: (snapshot: PlayerSnapshot) => void): () => void;
+  next(): void;
+  previous(): void;
+  goTo(stepId: string): void;
+  reset(): void;
+  /** The learner performs one of the current step's actions; resolves when the world has applied it. */
+  act(action: LearnerAction): Promise<void>;
+  /** Resolves when no replay or dispatch is in flight (tests and keyboard flows wait on it). */
+  settled(): Promise<PlayerSnapshot>;
+  /** The scenario world's state, for lesson-specific views. */
+  readonly scenarioState: unknown;
+  stop(): void;
+}

@@ -1,0 +1,41 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { lessonsPlugin } from './src/lessons/build/vite-plugin.ts';
+
+export default defineConfig({
+  // Relative asset paths: the build works from any sub-path of any static host (course sites).
+  base: './',
+  plugins: [svelte(), lessonsPlugin()],
+  build: {
+    target: 'es2022',
+    rolldownOptions: {
+      input: { main: 'index.html' },
+    },
+  },
+  preview: { host: '127.0.0.1' },
+  server: { host: '127.0.0.1' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'lessons/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        plugins: [svelteTesting()],
+        test: {
+          name: 'component',
+          include: ['test/component/**/*.test.ts'],
+          environment: 'jsdom',
+          setupFiles: ['test/component/setup.ts'],
+        },
+      },
+    ],
+  },
+});
