@@ -204,6 +204,8 @@ export interface LessonSummary extends LessonMeta {
 
 export interface Step extends StepMeta {
   index: number;
+  /** True when the step has `await` (the learner must act); as in StepSummary. */
+  handsOn: boolean;
   /** Source file, for error messages: "lessons/01-encryption-in-flight/steps/02-tls.md". */
   file: string;
   /** Body rendered from markdown at build time, raw HTML disabled (cannot inject script). */
