@@ -198,6 +198,8 @@ export interface StepSummary {
 export interface LessonSummary extends LessonMeta {
   /** Folder name, e.g. "01-encryption-in-flight". */
   folder: string;
+  /** The folder as a path from the project root, for error messages: "lessons/01-encryption-in-flight". */
+  sourceDir?: string;
   order: number;
   steps: StepSummary[];
 }
