@@ -9,6 +9,7 @@ export { TlsClient, type ClientStep, type TlsClientOptions } from './client';
 export { Connection, type Received } from './connection';
 export { clientHandshakeMachine, serverHandshakeMachine } from './handshake-machines';
 export * from './record';
+export type { ApplicationKeys, TrafficKeys } from './key-schedule';
 export { TlsServer, type ServerResponse, type TlsServerOptions } from './server';
 export * from './session';
 export * from './trust-store';
