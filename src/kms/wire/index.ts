@@ -12,3 +12,5 @@ export type {
   OperationShapes,
 } from './handle-json11';
 export { encodeBase64, decodeBase64 } from './base64';
+export { createJson11Endpoint, json11EngineOf, callerForAccessKey, DEFAULT_REGION } from './engine-adapter';
+export type { Json11Endpoint, Json11EndpointOptions } from './engine-adapter';
