@@ -1,0 +1,57 @@
+/**
+ * Geometry of the sequence diagram: one column (lifeline) per actor, one row per event, time going
+ * down. Computed for the real pixel width of the container so text keeps its size on a phone.
+ */
+import type { Payload } from '../../sim/core/events';
+
+export const HEADER_HEIGHT = 44;
+export const HOLDING_LINE = 20;
+export const MESSAGE_ROW = 64;
+export const NOTE_ROW = 40;
+export const NOTE_HEIGHT = 28;
+export const SIDE_MARGIN = 12;
+
+export interface ActorColumn {
+  id: string;
+  x: number;
+  /** Width of the actor's header box. */
+  width: number;
+}
+
+export interface DiagramLayout {
+  width: number;
+  columns: Map<string, ActorColumn>;
+  /** Where the first event row starts (below headers and holdings). */
+  rowsTop: number;
+  rowTops: number[];
+  height: number;
+}
+
+export function layoutDiagram(
+  actorIds: readonly string[],
+  width: number,
+  holdings: Record<string, Payload[]>,
+  eventKinds: readonly ('message' | 'note')[],
+): DiagramLayout {
+  const usable = Math.max(width, 280) - SIDE_MARGIN * 2;
+  const slot = usable / Math.max(actorIds.length, 1);
+  const columns = new Map<string, ActorColumn>();
+  actorIds.forEach((id, index) => {
+    columns.set(id, { id, x: SIDE_MARGIN + slot * index + slot / 2, width: Math.min(slot - 8, 150) });
+  });
+  const mostHoldings = Math.max(0, ...actorIds.map((id) => holdings[id]?.length ?? 0));
+  const rowsTop = HEADER_HEIGHT + 8 + mostHoldings * HOLDING_LINE + 12;
+  const rowTops: number[] = [];
+  let y = rowsTop;
+  for (const kind of eventKinds) {
+    rowTops.push(y);
+    y += kind === 'message' ? MESSAGE_ROW : NOTE_ROW;
+  }
+  return { width: Math.max(width, 280), columns, rowsTop, rowTops, height: y + 12 };
+}
+
+/** Characters that fit in `pixels` at the diagram's 12px text (about 6.6px per character). */
+export function fitText(text: string, pixels: number): string {
+  const max = Math.max(4, Math.floor(pixels / 6.6));
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
