@@ -99,7 +99,8 @@ export interface KmsLoadTraceAttempt {
   attempt: number;
   sentAtMs: number;
   arrivedAtMs: number;
-  respondedAtMs: number;
+  /** Null while the response is still on its way when the run ends. */
+  respondedAtMs: number | null;
   outcome: AttemptOutcome;
   /** What the client did next: retry after a sleep, stop with success, or give up. */
   next: { kind: 'retry'; delayMs: number } | { kind: 'done' } | { kind: 'give-up'; reason: RetryRefusal };
@@ -349,7 +350,7 @@ export function simulateKmsLoad(params: KmsLoadParams): KmsLoadResult {
           attempt: requests.retries[id] + 1,
           sentAtMs: requests.sentAt[id],
           arrivedAtMs: t,
-          respondedAtMs: NaN, // filled in when the response arrives
+          respondedAtMs: null, // filled in when the response arrives
           outcome: OUTCOME_NAMES[outcome],
           next: { kind: 'done' },
         });
