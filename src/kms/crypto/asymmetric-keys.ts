@@ -1,0 +1,99 @@
+import { type Bytes } from './bytes.ts';
+import { type HashName, SIGNING_SCHEMES, type SigningAlgorithm } from '../keys/key-specs.ts';
+
+/**
+ * Asymmetric KMS key material. WebCrypto binds a CryptoKey to ONE algorithm (RSA-PSS with SHA-256,
+ * RSA-OAEP with SHA-1, …) while a KMS RSA key serves up to six. So the pair is generated once as
+ * extractable, the private key is exported to PKCS#8 exactly once, imported as a NON-extractable
+ * CryptoKey for each algorithm the key's usage allows, and the PKCS#8 bytes are zeroed. After
+ * creation no code path can read the private key; only the public key is exported (DER SPKI).
+ */
+export interface AsymmetricMaterial {
+  publicKeySpki: Bytes;
+  /** Non-extractable private keys by KMS algorithm name. */
+  privateKeys: Map<string, CryptoKey>;
+  /** Public keys by KMS algorithm name (public halves may be extractable). */
+  publicKeys: Map<string, CryptoKey>;
+}
+
+const RSA_EXPONENT = new Uint8Array([1, 0, 1]);
+
+type ImportAlgorithm = RsaHashedImportParams | EcKeyImportParams;
+
+async function splitPair(
+  pair: CryptoKeyPair,
+  algorithms: { name: string; params: ImportAlgorithm; privateUsage: KeyUsage; publicUsage: KeyUsage }[],
+): Promise<AsymmetricMaterial> {
+  const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
+  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
+  const privateKeys = new Map<string, CryptoKey>();
+  const publicKeys = new Map<string, CryptoKey>();
+  try {
+    for (const { name, params, privateUsage, publicUsage } of algorithms) {
+      privateKeys.set(name, await crypto.subtle.importKey('pkcs8', pkcs8, params, false, [privateUsage]));
+      publicKeys.set(name, await crypto.subtle.importKey('spki', spki, params, true, [publicUsage]));
+    }
+  } finally {
+    pkcs8.fill(0);
+  }
+  return { publicKeySpki: spki, privateKeys, publicKeys };
+}
+
+export async function generateRsaEncryptionMaterial(bits: number): Promise<AsymmetricMaterial> {
+  const hashes: [string, HashName][] = [['RSAES_OAEP_SHA_1', 'SHA-1'], ['RSAES_OAEP_SHA_256', 'SHA-256']];
+  const pair = await crypto.subtle.generateKey(
+    { name: 'RSA-OAEP', modulusLength: bits, publicExponent: RSA_EXPONENT, hash: 'SHA-256' },
+    true,
+    ['encrypt', 'decrypt'],
+  );
+  return splitPair(
+    pair,
+    hashes.map(([name, hash]) => ({ name, params: { name: 'RSA-OAEP', hash }, privateUsage: 'decrypt', publicUsage: 'encrypt' })),
+  );
+}
+
+export async function generateRsaSigningMaterial(bits: number): Promise<AsymmetricMaterial> {
+  const pair = await crypto.subtle.generateKey(
+    { name: 'RSA-PSS', modulusLength: bits, publicExponent: RSA_EXPONENT, hash: 'SHA-256' },
+    true,
+    ['sign', 'verify'],
+  );
+  const rsaAlgorithms = (Object.entries(SIGNING_SCHEMES) as [SigningAlgorithm, { webCrypto: string; hash: HashName }][])
+    .filter(([, scheme]) => scheme.webCrypto !== 'ECDSA');
+  return splitPair(
+    pair,
+    rsaAlgorithms.map(([name, scheme]) => ({
+      name,
+      params: { name: scheme.webCrypto, hash: scheme.hash },
+      privateUsage: 'sign',
+      publicUsage: 'verify',
+    })),
+  );
+}
+
+export async function generateEcSigningMaterial(curve: 'P-256' | 'P-384' | 'P-521', algorithm: string): Promise<AsymmetricMaterial> {
+  // ECDSA keys are not bound to a hash in WebCrypto: the hash is chosen at sign time, so no copy is
+  // needed; the private key is generated non-extractable from the start.
+  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: curve }, false, ['sign', 'verify']);
+  const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
+  return {
+    publicKeySpki: spki,
+    privateKeys: new Map([[algorithm, pair.privateKey]]),
+    publicKeys: new Map([[algorithm, pair.publicKey]]),
+  };
+}
+
+/** A data key pair is returned to the caller by definition (GenerateDataKeyPair): extractable. */
+export async function generateDataKeyPair(spec: { rsaBits?: number; curve?: 'P-256' | 'P-384' | 'P-521' }) {
+  const pair = spec.rsaBits
+    ? await crypto.subtle.generateKey(
+        { name: 'RSA-PSS', modulusLength: spec.rsaBits, publicExponent: RSA_EXPONENT, hash: 'SHA-256' },
+        true,
+        ['sign', 'verify'],
+      )
+    : await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: spec.curve! }, true, ['sign', 'verify']);
+  return {
+    publicKey: new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey)) as Bytes,
+    privateKey: new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey)) as Bytes,
+  };
+}

@@ -1,0 +1,225 @@
+import { createModelClock, type ModelClock } from '../sim/core/clock.ts';
+import { createRng, type Rng } from '../sim/core/rng.ts';
+import { type Authorizer, defaultAuthorizer } from './access/authorize.ts';
+import { AuditLog } from './audit/audit-log.ts';
+import type { CloudTrailEvent } from './audit/cloudtrail-event.ts';
+import { apiCallEvent, serviceEvent } from './audit/record.ts';
+import { type CallContext, callerAccount } from './caller.ts';
+import { DEFAULT_LIMITS, type KmsWorld, type OperationContext, type ResourceLimits } from './engine-context.ts';
+import { isKmsError, KmsError, messages } from './errors.ts';
+import { ensureAwsManagedKey } from './keys/aws-managed.ts';
+import { keyMetadata } from './keys/key-metadata.ts';
+import { keyStateMachine } from './keys/key-state-machine.ts';
+import { KeyStore } from './keys/key-store.ts';
+import type { KmsKey } from './keys/kms-key.ts';
+import { applyDueTimeEffects } from './keys/time-effects.ts';
+import type { Input, Output } from './operations/description.ts';
+import { operations } from './operations/index.ts';
+import { validateInput } from './operations/validate.ts';
+import type { QuotaFamily } from './operations/shape.ts';
+import { QuotaBook } from './quota/quota-book.ts';
+
+export interface KmsOptions {
+  /** Model clock; default starts at 2026-01-01T00:00:00Z and moves only when advanced. */
+  clock?: ModelClock;
+  /** Seeded randomness for ids (key ids, request ids, grant ids); default seed 1. Key material always comes from WebCrypto. */
+  rng?: Rng;
+  /** The simulated account of callers that do not say otherwise. */
+  accountId?: string;
+  /** Replaces the authorization seam (the later policy engine plugs in here). */
+  authorize?: Authorizer;
+  /** Request quotas on (default) or off. Buckets refill in model time. */
+  quotas?: boolean;
+  limits?: Partial<ResourceLimits>;
+}
+
+/** A view-safe summary of a key: metadata and settings, never a CryptoKey. */
+export interface KeySummary {
+  metadata: Record<string, unknown>;
+  aliases: string[];
+  rotation: { enabled: boolean; periodDays: number; nextRotationDate?: Date; onDemandRotations: number };
+  backingKeyVersions: { keyMaterialId: string; createdAt: Date; rotationType?: string }[];
+  tags: Record<string, string>;
+  grantCount: number;
+}
+
+export type Kms = ReturnType<typeof createKms>;
+
+export function createKms(options: KmsOptions = {}) {
+  const clock = options.clock ?? createModelClock();
+  const rng = options.rng ?? createRng(1);
+  const authorize = options.authorize ?? defaultAuthorizer;
+  const world: KmsWorld = {
+    authorize,
+    store: new KeyStore(),
+    clock,
+    rng,
+    defaultAccountId: options.accountId ?? '111122223333',
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+  };
+  const audit = new AuditLog();
+  const quotas = new QuotaBook(clock, options.quotas ?? true);
+
+  // Calls run one at a time, in arrival order: ids come from one seeded stream, so a replay is exact.
+  let tail: Promise<unknown> = Promise.resolve();
+  const serialize = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = tail.then(work);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+
+  const catchUp = () =>
+    applyDueTimeEffects(world, clock.now(), (name, key, at) => audit.append(serviceEvent(name, key, at, rng.uuid(), rng.uuid())));
+  const stopClock = clock.onAdvance(() => {
+    serialize(catchUp).catch((error) => console.error('KMS time effects failed', error));
+  });
+
+  function denyUnlessAllowed(ctx: OperationContext, action: string, key: KmsKey | undefined, encryptionContext?: Record<string, string>) {
+    const decision = authorize({
+      caller: ctx.caller,
+      action,
+      key,
+      accountId: ctx.scope.accountId,
+      viaService: ctx.call.viaService,
+      encryptionContext,
+    });
+    if (!decision.allowed) throw new KmsError('AccessDeniedException', decision.message ?? '');
+  }
+
+  async function run(operation: string, input: Input, call: CallContext): Promise<Output> {
+    const requestId = rng.uuid();
+    const eventId = rng.uuid();
+    const description = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+    const resources: KmsKey[] = [];
+    const extraRequestParameters: Record<string, unknown> = {};
+    let output: Output | undefined;
+    let error: KmsError | undefined;
+    try {
+      await catchUp();
+      if (!description) throw new KmsError('UnknownOperationException', '');
+      validateInput(description.input, input);
+      const scope = { accountId: callerAccount(call.caller, world.defaultAccountId), region: call.region };
+      const ctx: OperationContext = {
+        world,
+        operation,
+        call,
+        caller: call.caller,
+        scope,
+        dryRun: input.DryRun === true,
+        now: () => clock.now(),
+        note: { resources, requestParameters: extraRequestParameters },
+        useKey(ref, aliases, action, extra) {
+          const key = world.store.resolve(ref, scope, aliases);
+          resources.push(key);
+          denyUnlessAllowed(ctx, action, key, extra?.encryptionContext);
+          return key;
+        },
+        authorizeKey(key, action, extra) {
+          resources.push(key);
+          denyUnlessAllowed(ctx, action, key, extra?.encryptionContext);
+        },
+      };
+      const keyMember = description.key;
+      const ref = keyMember ? (input[keyMember.member] as string | undefined) : undefined;
+      if (keyMember && ref !== undefined) {
+        const context = (input.EncryptionContext as Record<string, string> | undefined) ?? undefined;
+        ctx.key = ctx.useKey(ref, keyMember.aliases, description.action, { encryptionContext: context });
+      } else if (!description.authorizesInHandler) {
+        denyUnlessAllowed(ctx, description.action, undefined);
+      }
+      const family = typeof description.quota === 'function' ? description.quota(ctx.key, input) : description.quota;
+      if (!quotas.tryTake(scope.accountId, call.region, family as QuotaFamily | string)) {
+        throw new KmsError('ThrottlingException', messages.throttled());
+      }
+      output = await description.handler(ctx, input);
+      if (ctx.dryRun && description.dryRun) {
+        output = undefined;
+        throw new KmsError('DryRunOperationException', messages.dryRun());
+      }
+    } catch (caught) {
+      if (isKmsError(caught)) {
+        error = caught;
+      } else {
+        console.error(`KMS ${operation} failed unexpectedly`, caught);
+        error = new KmsError('KMSInternalException', 'An internal error occurred while processing the request.');
+      }
+    }
+    audit.append(
+      apiCallEvent({
+        operation, description, input, output, error, context: call, defaultAccountId: world.defaultAccountId,
+        at: clock.now(), requestId, eventId, resources, extraRequestParameters,
+      }),
+    );
+    if (error) throw error;
+    return output ?? {};
+  }
+
+  return {
+    /** Runs one KMS operation. Resolves with the output or rejects with a KmsError — never anything else. */
+    call(operation: string, input: Input, context: CallContext): Promise<Output> {
+      return serialize(() => run(operation, input ?? {}, context));
+    },
+    operations,
+    clock,
+    accountId: world.defaultAccountId,
+    keyStateMachine,
+    audit: {
+      get events(): readonly CloudTrailEvent[] {
+        return audit.events;
+      },
+      subscribe: (listener: (event: CloudTrailEvent) => void) => audit.subscribe(listener),
+    },
+    quotas: {
+      setRate: (family: QuotaFamily | string, ratePerSecond: number) => quotas.setRate(family, ratePerSecond),
+      rateOf: (family: QuotaFamily | string, region: string) => quotas.rateOf(family, region),
+      available: (family: QuotaFamily | string, region: string, accountId = world.defaultAccountId) =>
+        quotas.available(accountId, region, family),
+      get enabled() {
+        return quotas.enabled;
+      },
+      set enabled(on: boolean) {
+        quotas.enabled = on;
+      },
+    },
+    /** View-safe list of keys (all accounts and Regions unless filtered). */
+    keys(filter?: { accountId?: string; region?: string }): KeySummary[] {
+      return world.store
+        .all()
+        .filter((k) => (!filter?.accountId || k.accountId === filter.accountId) && (!filter?.region || k.region === filter.region))
+        .map((k) => ({
+          metadata: keyMetadata(k),
+          aliases: world.store.aliasesOf(k).map((a) => a.aliasName),
+          rotation: {
+            enabled: k.rotation.enabled,
+            periodDays: k.rotation.periodDays,
+            nextRotationDate: k.rotation.enabled && k.rotation.nextRotationAt !== undefined ? new Date(k.rotation.nextRotationAt) : undefined,
+            onDemandRotations: k.rotation.onDemandCount,
+          },
+          backingKeyVersions: k.backing.map((b) => ({ keyMaterialId: b.materialId, createdAt: new Date(b.createdAt), rotationType: b.rotationType })),
+          tags: Object.fromEntries(k.tags),
+          grantCount: k.grants.length,
+        }));
+    },
+    /** Every alias (name, ARN, target) for views and invariants. */
+    aliases(filter: { accountId?: string; region: string }) {
+      return world.store.aliasesInScope({ accountId: filter.accountId ?? world.defaultAccountId, region: filter.region });
+    },
+    /**
+     * What an integrated service (S3, EBS, SSM…) does on first use in an account and Region: creates
+     * the AWS managed key `alias/aws/<service>` if missing. Returns its KeyMetadata.
+     */
+    awsManagedKey(service: string, where: { region: string; accountId?: string }): Promise<Record<string, unknown>> {
+      return serialize(async () =>
+        keyMetadata(await ensureAwsManagedKey(world, service, { accountId: where.accountId ?? world.defaultAccountId, region: where.region })),
+      );
+    },
+    /** Resolves when every queued call and time effect has finished (useful after clock.advance). */
+    settle(): Promise<void> {
+      return serialize(catchUp);
+    },
+    /** Stops listening to the clock. */
+    dispose(): void {
+      stopClock();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { KmsError, messages } from '../errors.ts';
+import { generateAesKey } from '../crypto/aes-gcm.ts';
+import { generateEcSigningMaterial, generateRsaEncryptionMaterial, generateRsaSigningMaterial } from '../crypto/asymmetric-keys.ts';
+import type { KmsWorld } from '../engine-context.ts';
+import { defaultKeyPolicy } from './default-policy.ts';
+import { keyArn } from './identifiers.ts';
+import { algorithmsFor, type KeySpec, type KeyUsage, SPECS } from './key-specs.ts';
+import { initialKeyState } from './key-state-machine.ts';
+import type { KeyManager, KmsKey, Origin } from './kms-key.ts';
+
+export interface NewKey {
+  accountId: string;
+  region: string;
+  spec: KeySpec;
+  usage: KeyUsage;
+  origin: Origin;
+  manager: KeyManager;
+  description: string;
+  policy?: string;
+  tags?: Map<string, string>;
+  /** Automatic rotation from birth (AWS managed keys rotate every year). */
+  rotationDays?: number;
+}
+
+/** Refuses, loudly, what WebCrypto cannot do instead of pretending. */
+export function assertSimulated(spec: KeySpec, usage: KeyUsage, origin: Origin): void {
+  const info = SPECS[spec];
+  if (info.notSimulated) throw new KmsError('UnsupportedOperationException', messages.notSimulated(`KeySpec ${spec} (${info.notSimulated})`));
+  if (usage === 'KEY_AGREEMENT') throw new KmsError('UnsupportedOperationException', messages.notSimulated('KeyUsage KEY_AGREEMENT (DeriveSharedSecret)'));
+  if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE') {
+    throw new KmsError('UnsupportedOperationException', messages.notSimulated(`Origin ${origin} (custom key stores)`));
+  }
+  if (origin === 'EXTERNAL' && spec !== 'SYMMETRIC_DEFAULT') {
+    throw new KmsError('UnsupportedOperationException', messages.notSimulated(`Importing key material into a ${spec} key`));
+  }
+}
+
+/** Creates the key record and its non-extractable key material. */
+export async function createKeyRecord(world: KmsWorld, spec: NewKey): Promise<KmsKey> {
+  assertSimulated(spec.spec, spec.usage, spec.origin);
+  const now = world.clock.now();
+  const id = world.rng.uuid();
+  const info = SPECS[spec.spec];
+  const key: KmsKey = {
+    id,
+    arn: keyArn(spec.region, spec.accountId, id),
+    accountId: spec.accountId,
+    region: spec.region,
+    createdAt: now,
+    description: spec.description,
+    spec: spec.spec,
+    usage: spec.usage,
+    origin: spec.origin,
+    manager: spec.manager,
+    state: initialKeyState(spec.origin !== 'EXTERNAL'),
+    backing: [],
+    rotation: spec.rotationDays
+      ? { enabled: true, periodDays: spec.rotationDays, nextRotationAt: now + spec.rotationDays * 86_400_000, onDemandCount: 0 }
+      : { enabled: false, periodDays: 365, onDemandCount: 0 },
+    policy: spec.policy ?? defaultKeyPolicy(spec.accountId),
+    tags: spec.tags ?? new Map(),
+    grants: [],
+    importedMaterialIds: new Set(),
+  };
+  if (spec.origin === 'EXTERNAL') return key;
+  if (info.family === 'symmetric') {
+    const materialId = world.rng.hex(64);
+    key.backing.push({ materialId, key: await generateAesKey(), createdAt: now, rotatedAt: now });
+    key.currentMaterialId = materialId;
+  } else if (info.family === 'rsa') {
+    key.asymmetric = spec.usage === 'ENCRYPT_DECRYPT'
+      ? await generateRsaEncryptionMaterial(info.rsaBits!)
+      : await generateRsaSigningMaterial(info.rsaBits!);
+  } else if (info.family === 'ecc') {
+    const [algorithm] = algorithmsFor(spec.spec, spec.usage).SigningAlgorithms ?? [];
+    key.asymmetric = await generateEcSigningMaterial(info.curve!, algorithm);
+  } else {
+    const bits = Number(spec.spec.slice('HMAC_'.length));
+    key.hmacKey = await crypto.subtle.generateKey({ name: 'HMAC', hash: info.hmacHash!, length: bits }, false, ['sign', 'verify']);
+  }
+  return key;
+}
