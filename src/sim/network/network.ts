@@ -39,8 +39,11 @@ export interface NetworkOptions {
 }
 
 export interface Network {
-  /** Starts a passive tap: `actor` sees (and captures) every later transmission it is not a party to. */
-  tap(actor: string): void;
+  /**
+   * Starts a passive tap: `actor` sees (and captures) every later transmission it is not a party to,
+   * or, given a link, only those between its two ends (in either direction).
+   */
+  tap(actor: string, link?: readonly [string, string]): void;
   untap(actor: string): void;
   send(transmission: Transmission): MessageEvent;
   note(actor: string, text: string, options?: { tone?: Tone; carries?: Payload[] }): NoteEvent;
@@ -49,15 +52,18 @@ export interface Network {
 }
 
 export function createNetwork({ stream, clock, rng, latencyMs = [8, 30] }: NetworkOptions): Network {
-  const taps = new Set<string>();
+  /** Tapping actor → the link it listens on (undefined: every link). */
+  const taps = new Map<string, readonly [string, string] | undefined>();
+  const hears = (link: readonly [string, string] | undefined, from: string, to: string): boolean =>
+    !link || (link.includes(from) && link.includes(to));
   const captures = new Map<string, Capture[]>();
 
   return {
-    tap: (actor) => void taps.add(actor),
+    tap: (actor, link) => void taps.set(actor, link),
     untap: (actor) => void taps.delete(actor),
     send({ from, to, label, carries, wire, outcome }) {
       clock.advance(rng.int(latencyMs[0], latencyMs[1]));
-      const observers = [...taps].filter((actor) => actor !== from && actor !== to);
+      const observers = [...taps].filter(([actor, link]) => actor !== from && actor !== to && hears(link, from, to)).map(([actor]) => actor);
       const event = stream.emit({
         type: 'message',
         from,

@@ -4,7 +4,8 @@
  */
 import { hexPreview, type Payload, type PayloadKind } from '../core/events';
 
-const TEXT_PREVIEW_CHARS = 80;
+/** Long enough for a whole small HTTP request, so a password at the end of a form stays visible. */
+const TEXT_PREVIEW_CHARS = 200;
 const encoder = new TextEncoder();
 
 /** Readable text: the preview is the text itself (truncated), which is the point of showing it. */

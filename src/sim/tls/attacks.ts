@@ -9,6 +9,7 @@
  */
 import type { Rng } from '../core/rng';
 import type { Network } from '../network/network';
+import { metadataPayload } from '../network/payloads';
 import { utf8, type Bytes } from './bytes';
 import { certificateFields, signCertificate, type Certificate } from './certificate';
 import type { Connection, Received } from './connection';
@@ -54,8 +55,10 @@ export async function tamperInFlight(path: Path & { byte: number }): Promise<Tam
   tampered[byte] ^= 0x01;
   const region = recordRegion(record, byte);
   const hex = (value: number) => `0x${value.toString(16).padStart(2, '0')}`;
-  net.note(attacker, `intercepts the record and flips one bit of byte ${byte} (${region}): ${hex(record[byte])} → ${hex(tampered[byte])}, then forwards it`, {
+  // The byte values go in a payload, not the text: they depend on the session key, and event texts replay identically.
+  net.note(attacker, `intercepts the record, flips the lowest bit of byte ${byte} (${region}) and forwards it`, {
     tone: 'warning',
+    carries: [metadataPayload(`byte ${byte}`, `${hex(record[byte])} → ${hex(tampered[byte])}`)],
   });
   const received = await deliverRecord({ ...path, from: attacker, alertTo: from, record: tampered, label: 'Application data (modified)' });
   if (!received.ok) path.sender.close('the peer sent a fatal alert');

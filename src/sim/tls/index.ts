@@ -13,3 +13,4 @@ export type { ApplicationKeys, TrafficKeys } from './key-schedule';
 export { TlsServer, type ServerResponse, type TlsServerOptions } from './server';
 export * from './session';
 export * from './trust-store';
+export * from './web-world';

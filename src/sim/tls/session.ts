@@ -8,7 +8,7 @@ import { bytesPayload, heldKeyPayload, metadataPayload, textPayload } from '../n
 import type { Network } from '../network/network';
 import type { Payload } from '../core/events';
 import { fromUtf8, ByteWriter, toHex, utf8, type Bytes } from './bytes';
-import { describeCertificate } from './certificate';
+import { describeCertificate, encodeCertificate, type Certificate } from './certificate';
 import type { AlertDescription, Failure } from './alerts';
 import type { TlsClient } from './client';
 import type { Connection, Received } from './connection';
@@ -51,6 +51,11 @@ function sendAlert(net: Network, from: string, to: string, alert: AlertDescripti
   });
 }
 
+/** A certificate as the diagram shows it: its size on the wire, previewed as the line a learner reads. */
+export function certificatePayload(certificate: Certificate): Payload {
+  return { kind: 'certificate', label: `certificate for ${certificate.subject}`, preview: describeCertificate(certificate), bytes: encodeCertificate(certificate).length };
+}
+
 function flightPayloads(name: HandshakeName, bytes: Bytes): Payload[] {
   switch (name) {
     case 'ServerHello': {
@@ -59,10 +64,7 @@ function flightPayloads(name: HandshakeName, bytes: Bytes): Payload[] {
     }
     case 'Certificate': {
       const [leaf] = decodeCertificateMessage(bytes).chain;
-      return [
-        { ...bytesPayload('certificate', `certificate for ${leaf.subject}`, bytes), preview: describeCertificate(leaf) },
-        bytesPayload('signature', `signature by ${leaf.issuer}`, leaf.signature),
-      ];
+      return [certificatePayload(leaf), bytesPayload('signature', `signature by ${leaf.issuer}`, leaf.signature)];
     }
     case 'CertificateVerify':
       return [bytesPayload('signature', 'signature over the handshake transcript', bytes.subarray(5))];
