@@ -1,5 +1,6 @@
 import { aesGcmDecrypt, aesGcmEncrypt, GCM_IV_BYTES } from '../crypto/aes-gcm.ts';
-import { type Bytes, concat, copy, randomBytes } from '../crypto/bytes.ts';
+import { concat, randomBytes } from '../crypto/bytes.ts';
+import { rsaOaepDecrypt, rsaOaepEncrypt } from '../crypto/rsa-oaep.ts';
 import { assembleBlob, encodeBlobHeader, parseBlob } from '../crypto/ciphertext-blob.ts';
 import { encodeEncryptionContext, type EncryptionContext } from '../crypto/encryption-context.ts';
 import type { OperationContext } from '../engine-context.ts';
@@ -42,13 +43,13 @@ export async function encryptWith(key: KmsKey, operation: string, plaintext: Uin
   const max = rsaOaepMaxPlaintext(info.rsaBits!, hash);
   if (plaintext.length > max) throw new KmsError('ValidationException', messages.tooLargeForRsa(algorithm, key.spec, max));
   const publicKey = key.asymmetric!.publicKeys.get(algorithm)!;
-  const blob = new Uint8Array(await crypto.subtle.encrypt({ name: 'RSA-OAEP' }, publicKey, copy(plaintext))) as Bytes;
+  const blob = await rsaOaepEncrypt(publicKey, plaintext);
   return { blob, materialId: undefined };
 }
 
 export interface Opened {
   key: KmsKey;
-  plaintext: Bytes;
+  plaintext: Uint8Array;
   materialId?: string;
 }
 
@@ -76,11 +77,9 @@ export async function decryptWith(
       throw new KmsError('InvalidKeyUsageException', messages.algorithmIncompatible(algorithm, requested.spec));
     }
     refuseContextForAsymmetric(context);
-    try {
-      return { key: requested, plaintext: new Uint8Array(await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, privateKey, copy(blob))) as Bytes };
-    } catch {
-      throw invalidCiphertext();
-    }
+    const plaintext = await rsaOaepDecrypt(privateKey, blob);
+    if (!plaintext) throw invalidCiphertext();
+    return { key: requested, plaintext };
   }
   if (requested && SPECS[requested.spec].family !== 'symmetric') {
     if (requested.usage !== 'ENCRYPT_DECRYPT') {
