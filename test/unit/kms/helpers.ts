@@ -26,3 +26,11 @@ export async function failure(promise: Promise<unknown>): Promise<KmsError> {
 
 export const text = (s: string) => new TextEncoder().encode(s);
 export const bytesOf = (n: number, fill = 7) => new Uint8Array(n).fill(fill);
+
+export type Call = ReturnType<typeof testKms>['call'];
+
+/** CreateKey and return its KeyMetadata. */
+export async function newKey(call: Call, input: Record<string, unknown> = {}) {
+  const out = await call('CreateKey', input);
+  return out.KeyMetadata as Record<string, unknown> & { KeyId: string; Arn: string };
+}
