@@ -12,8 +12,7 @@
  * time), as a learner's code would get; pass `maxAttempts: 1` to see every ThrottlingException.
  */
 import type { KMSClient, KMSClientConfig } from '@aws-sdk/client-kms';
-import type { KmsCaller } from '../caller';
-import type { Kms } from '../engine';
+import type { Kms, KmsCaller } from '../index';
 import { createJson11Endpoint, DEFAULT_REGION, type Json11EndpointOptions } from '../wire';
 import { InProcessRequestHandler } from './in-process-handler';
 

@@ -4,8 +4,7 @@
  * owned by account 111122223333 in the served region, with the default key policy.
  * Created through the engine's own CreateKey/CreateAlias, so it is audited like any other call.
  */
-import type { KmsCaller } from '../caller';
-import type { Kms } from '../engine';
+import type { Kms, KmsCaller } from '../index';
 
 export const TUTORIAL_ALIAS = 'alias/tutorial';
 

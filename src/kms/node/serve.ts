@@ -14,7 +14,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createModelClock } from '../../sim/core/clock';
 import { createRng } from '../../sim/core/rng';
-import { createKms } from '../engine';
+import { createKms } from '../index';
 import { createJson11Endpoint } from '../wire';
 import { serveOne } from './http-bridge';
 import { parseServeOptions } from './serve-options';
@@ -55,10 +55,15 @@ async function main(): Promise<void> {
 
   server.listen(options.port, '127.0.0.1', () => {
     const { port } = server.address() as AddressInfo;
-    console.log(`KMS Lab endpoint ready at http://127.0.0.1:${port}`);
-    console.log(`  region ${options.region}, account ${kms.accountId}; any access key is accepted (as the account's root)`);
-    console.log(`  ${TUTORIAL_ALIAS} → ${tutorial.keyArn}`);
-    console.log(`  try: aws --endpoint-url http://127.0.0.1:${port} --region ${options.region} kms describe-key --key-id ${TUTORIAL_ALIAS}`);
+    // One write, so that whoever waits for the ready line gets the details with it.
+    console.log(
+      [
+        `KMS Lab endpoint ready at http://127.0.0.1:${port}`,
+        `  region ${options.region}, account ${kms.accountId}; any access key is accepted (as the account's root)`,
+        `  ${TUTORIAL_ALIAS} → ${tutorial.keyArn}`,
+        `  try: aws --endpoint-url http://127.0.0.1:${port} --region ${options.region} kms describe-key --key-id ${TUTORIAL_ALIAS}`,
+      ].join('\n'),
+    );
   });
   server.on('error', (error) => {
     console.error(`kms:serve could not listen on 127.0.0.1:${options.port}: ${error.message}`);

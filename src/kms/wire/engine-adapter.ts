@@ -8,8 +8,7 @@
  * default key policy allows. `caller` overrides the lookup entirely (the in-process SDK client of a
  * lesson acting as one principal).
  */
-import type { KmsCaller } from '../caller';
-import type { Kms } from '../engine';
+import type { Kms, KmsCaller } from '../index';
 import { createRng } from '../../sim/core/rng';
 import {
   handleJson11,
