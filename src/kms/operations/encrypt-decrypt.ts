@@ -87,12 +87,12 @@ export const decrypt: OperationDescription = {
   dryRun: true,
   async handler(ctx, input) {
     const algorithm = (input.EncryptionAlgorithm as EncryptionAlgorithm | undefined) ?? 'SYMMETRIC_DEFAULT';
+    // CloudTrail always shows the algorithm (even when not sent) and the key the blob named (reference §10).
+    ctx.note.requestParameters.encryptionAlgorithm = algorithm;
     const opened = await decryptWith(
       ctx, 'Decrypt', 'kms:Decrypt', input.CiphertextBlob as Uint8Array, algorithm,
       input.EncryptionContext as EncryptionContext, ctx.key,
     );
-    // CloudTrail always shows the algorithm and the key the blob named (reference §10).
-    ctx.note.requestParameters.encryptionAlgorithm = algorithm;
     ctx.note.requestParameters.keyId = opened.key.arn;
     const out: Record<string, unknown> = { KeyId: opened.key.arn, Plaintext: opened.plaintext, EncryptionAlgorithm: algorithm };
     if (opened.materialId) out.KeyMaterialId = opened.materialId;
