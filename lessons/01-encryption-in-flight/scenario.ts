@@ -10,7 +10,8 @@
 import { defineScenario, type ScenarioEvent } from '../../src/lessons/types';
 import type { Payload, SimEvent } from '../../src/sim/core/events';
 import { formatRequest, formatResponse } from '../../src/sim/network/http';
-import { FORGERIES, recordLength, RECORD_HEADER_BYTES, TAG_BYTES, WebWorld, type Forgery } from '../../src/sim/tls';
+import { heldKeyPayload } from '../../src/sim/network/payloads';
+import { FORGERIES, recordLength, RECORD_HEADER_BYTES, SESSION_KEY_LABELS, TAG_BYTES, WebWorld, type Forgery } from '../../src/sim/tls';
 
 export const HOST = 'bank.example';
 export const CA_NAME = 'KMS Lab Root CA';
@@ -277,28 +278,22 @@ export default defineScenario<EncryptionInFlightState>({
   },
 
   holdings(state) {
-    const sessionKeys: Payload[] =
-      state.connection === 'open'
-        ? [
-            { kind: 'key', label: 'client-to-server session key', preview: 'non-extractable CryptoKey' },
-            { kind: 'key', label: 'server-to-client session key', preview: 'non-extractable CryptoKey' },
-          ]
-        : [];
+    const sessionKeys = state.connection === 'open' ? SESSION_KEY_LABELS.map(heldKeyPayload) : [];
     const attacker: Payload[] = state.attackerRead.map((r) => ({ kind: 'plaintext', label: `stolen ${r.field}`, preview: r.value }));
     if (state.attackerRecords > 0) attacker.push({ kind: 'ciphertext', label: `${state.attackerRecords} captured TLS record(s)` });
     if (state.mitmAttempts.length > 0) {
-      attacker.push({ kind: 'key', label: 'its own private key' }, { kind: 'certificate', label: `forged certificate for ${state.host}` });
+      attacker.push(heldKeyPayload('attacker\'s own private key'), { kind: 'certificate', label: `forged certificate for ${state.host}` });
     }
     return {
       client: [{ kind: 'public-key', label: `${state.caName} public key (trust store)` }, { kind: 'plaintext', label: 'password', preview: PASSWORD }, ...sessionKeys],
       server: [
-        { kind: 'key', label: 'certificate private key', preview: 'non-extractable CryptoKey' },
+        heldKeyPayload('certificate private key'),
         ...(state.certificate ? [{ kind: 'certificate' as const, label: `certificate for ${state.host}`, preview: state.certificate }] : []),
         ...sessionKeys,
         ...state.serverHolds.map((held): Payload => ({ kind: 'plaintext', label: held.label, preview: held.text })),
       ],
       ca: [
-        { kind: 'key', label: `${state.caName} private key`, preview: 'non-extractable CryptoKey' },
+        heldKeyPayload(`${state.caName} private key`),
         { kind: 'certificate', label: `${state.caName} root certificate` },
       ],
       attacker,

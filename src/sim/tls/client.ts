@@ -86,7 +86,7 @@ export class TlsClient {
         this.shared = await agreeSharedSecret(this.keyShare!.privateKey, await importKeyShare(hello.keyShare));
         this.helloHash = await this.transcript.hash();
         this.finishedKeys = await deriveFinishedKeys(this.shared, this.helloHash);
-        return { ok: true, detail: 'combines its ECDH private key with the server\'s key share: both sides now hold the same shared secret' };
+        return { ok: true, detail: 'combines its ECDH private key with the key share it received: it now shares a secret with whoever sent that share' };
       }
       case 'waitCertificate': {
         const { chain } = decodeCertificateMessage(message);

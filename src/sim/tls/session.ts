@@ -15,6 +15,9 @@ import type { Connection, Received } from './connection';
 import { decodeCertificateMessage, decodeClientHello, decodeServerHello, type HandshakeName } from './messages';
 import type { TlsServer } from './server';
 
+/** How session keys are named on the diagram, in notes and in "who holds what". */
+export const SESSION_KEY_LABELS = ['client-to-server key (AES-256-GCM)', 'server-to-client key (AES-256-GCM)'] as const;
+
 export interface Endpoints {
   net: Network;
   client: { actor: string; tls: TlsClient };
@@ -99,8 +102,8 @@ export async function runHandshake({ net, client, server, host }: Endpoints): Pr
     sendAlert(net, server.actor, client.actor, response.alert);
     return { ok: false, failure: response, refusedBy: 'server', message: 'ClientHello' };
   }
-  net.note(server.actor, 'answers with its own ECDH key share, its certificate, a signature over the handshake so far, and a Finished MAC', {
-    carries: [heldKeyPayload('server ECDHE private key'), heldKeyPayload('certificate private key (signs CertificateVerify)')],
+  net.note(server.actor, 'answers with its own ECDH key share, a certificate, a signature over the handshake so far, and a Finished MAC', {
+    carries: [heldKeyPayload('ECDHE private key (this connection only)'), heldKeyPayload('private key that signs CertificateVerify')],
   });
 
   let reply: Bytes | undefined;
@@ -135,7 +138,7 @@ export async function runHandshake({ net, client, server, host }: Endpoints): Pr
     sendAlert(net, server.actor, client.actor, finished.alert);
     return { ok: false, failure: finished, refusedBy: 'server', message: 'Finished' };
   }
-  const sessionKeys = [heldKeyPayload('client-to-server key (AES-256-GCM)'), heldKeyPayload('server-to-client key (AES-256-GCM)')];
+  const sessionKeys = SESSION_KEY_LABELS.map(heldKeyPayload);
   net.note(client.actor, 'holds the session keys, derived with HKDF-SHA256 from the ECDH shared secret: never sent over the wire', { tone: 'success', carries: sessionKeys });
   net.note(server.actor, `${finished.detail}: the connection is encrypted from here on`, { tone: 'success', carries: sessionKeys });
   return { ok: true };
@@ -186,6 +189,6 @@ export async function sendText(delivery: Omit<RecordDelivery, 'record'> & { send
 export async function sealText(net: Network, actor: string, sender: Connection, text: string, contents = 'record'): Promise<Bytes> {
   const sequence = sender.nextWriteSequence;
   const record = await sender.protect(utf8(text));
-  net.note(actor, `encrypts the ${contents} as record #${sequence} with its session key (AES-256-GCM)`, { carries: [textPayload(contents, text)] });
+  net.note(actor, `encrypts record #${sequence} (${contents}) with its session key (AES-256-GCM)`, { carries: [textPayload(contents, text)] });
   return record;
 }

@@ -115,7 +115,7 @@ export class WebWorld {
     this.net.send({
       from: ca,
       to: server,
-      label: 'Certificate',
+      label: 'Signed certificate',
       carries: [
         certificatePayload(this.certificate),
         bytesPayload('signature', `signature by ${caName} (ECDSA P-256 / SHA-256)`, this.certificate.signature),
