@@ -1,0 +1,54 @@
+/** coreutils mkdir (-p: parents, no error if it exists) and touch (create, or update the time). */
+import type { ShellCommand } from '../command.ts';
+import { parseOptions, usageError } from './support/options.ts';
+import { quoteAlways } from './support/inputs.ts';
+import { reasonOf } from './support/file-messages.ts';
+
+export const mkdirCommand: ShellCommand = {
+  name: 'mkdir',
+  summary: 'make directories (-p: with parents)',
+  run(ctx) {
+    const parsed = parseOptions(ctx, [
+      { key: 'parents', short: 'p', long: 'parents' },
+      { key: 'verbose', short: 'v', long: 'verbose' },
+    ]);
+    if (typeof parsed === 'number') return parsed;
+    if (parsed.operands.length === 0) return usageError(ctx, 'missing operand');
+    let status = 0;
+    for (const operand of parsed.operands) {
+      const path = ctx.resolve(operand);
+      try {
+        if (parsed.values.has('parents') && ctx.fs.isDirectory(path)) continue;
+        ctx.fs.mkdir(path, { parents: parsed.values.has('parents') });
+        if (parsed.values.has('verbose')) ctx.stdout.write(`mkdir: created directory ${quoteAlways(operand)}\n`);
+      } catch (error) {
+        // mkdir quotes with ‘…’ in a UTF-8 locale (coreutils' quote()), unlike most messages.
+        ctx.stderr.write(`mkdir: cannot create directory ‘${operand}’: ${reasonOf(error)}\n`);
+        status = 1;
+      }
+    }
+    return status;
+  },
+};
+
+export const touchCommand: ShellCommand = {
+  name: 'touch',
+  summary: 'create empty files, or update their modification time',
+  run(ctx) {
+    const parsed = parseOptions(ctx, [{ key: 'nocreate', short: 'c', long: 'no-create' }]);
+    if (typeof parsed === 'number') return parsed;
+    if (parsed.operands.length === 0) return usageError(ctx, 'missing file operand');
+    let status = 0;
+    for (const operand of parsed.operands) {
+      const path = ctx.resolve(operand);
+      if (parsed.values.has('nocreate') && !ctx.fs.exists(path)) continue;
+      try {
+        ctx.fs.touch(path);
+      } catch (error) {
+        ctx.stderr.write(`touch: cannot touch ${quoteAlways(operand)}: ${reasonOf(error)}\n`);
+        status = 1;
+      }
+    }
+    return status;
+  },
+};

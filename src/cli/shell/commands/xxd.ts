@@ -1,0 +1,128 @@
+/**
+ * xxd: the default hex dump (`00000000: 6865 6c6c 6f0a  hello.`), -p (plain hex, 30 bytes a
+ * line), -c COLS, -g BYTES, -l LEN, -s OFFSET, -u, and -r -p (plain hex back to bytes).
+ */
+import type { CommandContext, ShellCommand } from '../command.ts';
+import { concatBytes, utf8 } from '../../vfs/encoding.ts';
+import { readInput } from './support/inputs.ts';
+import { hexByte, printableAscii } from './hex-dump.ts';
+
+const USAGE = `Usage:
+       xxd [options] [infile [outfile]]
+    or
+       xxd -r [-s [-]offset] [-c cols] [-ps] [infile [outfile]]
+Options:
+    -c cols     format <cols> octets per line. Default 16 (-ps: 30).
+    -g bytes    number of octets per group in normal output. Default 2.
+    -h          print this summary.
+    -l len      stop after <len> octets.
+    -ps         output in postscript plain hexdump style.
+    -r          reverse operation: convert (or patch) hexdump into binary (with -p here).
+    -s seek     start at <seek> bytes abs. infile offset.
+    -u          use upper case hex letters.
+`;
+
+interface XxdOptions {
+  plain: boolean;
+  reverse: boolean;
+  upper: boolean;
+  cols?: number;
+  group?: number;
+  length?: number;
+  seek: number;
+  files: string[];
+}
+
+function parseNumber(text: string | undefined): number | undefined {
+  if (text === undefined || !/^(0x[0-9a-f]+|[0-9]+)$/i.test(text)) return undefined;
+  return Number(text);
+}
+
+/** xxd parses its own options (single dash, -ps and -p alike); undefined means print usage. */
+function parseXxdOptions(argv: readonly string[]): XxdOptions | undefined {
+  const options: XxdOptions = { plain: false, reverse: false, upper: false, seek: 0, files: [] };
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => parseNumber(argv[++i]);
+    if (arg === '-p' || arg === '-ps' || arg === '-postscript' || arg === '-plain') options.plain = true;
+    else if (arg === '-r' || arg === '-revert') options.reverse = true;
+    else if (arg === '-u') options.upper = true;
+    else if (/^-c[0-9]+$/.test(arg)) options.cols = Number(arg.slice(2));
+    else if (/^-l[0-9]+$/.test(arg)) options.length = Number(arg.slice(2));
+    else if (/^-g[0-9]+$/.test(arg)) options.group = Number(arg.slice(2));
+    else if (/^-s[0-9]+$/.test(arg)) options.seek = Number(arg.slice(2));
+    else if (arg === '-c' || arg === '-cols') options.cols = value();
+    else if (arg === '-l' || arg === '-len') options.length = value();
+    else if (arg === '-g' || arg === '-groupsize') options.group = value();
+    else if (arg === '-s' || arg === '-seek') options.seek = value() ?? NaN;
+    else if (arg.startsWith('-') && arg !== '-') return undefined;
+    else options.files.push(arg);
+    if (Number.isNaN(options.seek) || options.cols === undefined && /^-c/.test(arg)) return undefined;
+  }
+  if (options.files.length > 2) return undefined;
+  return options;
+}
+
+function dump(bytes: Uint8Array, options: XxdOptions): string {
+  const cols = options.cols || 16;
+  const group = options.group ?? 2;
+  let out = '';
+  for (let offset = 0; offset < bytes.length; offset += cols) {
+    const line = bytes.subarray(offset, offset + cols);
+    let hex = '';
+    for (let i = 0; i < cols; i++) {
+      hex += i < line.length ? hexByte(line[i], options.upper) : '  ';
+      if (group > 0 && (i + 1) % group === 0) hex += ' ';
+    }
+    if (group > 0 && cols % group !== 0) hex += ' ';
+    out += `${(offset + options.seek).toString(16).padStart(8, '0')}: ${hex} ${printableAscii(line)}\n`;
+  }
+  return out;
+}
+
+function plainDump(bytes: Uint8Array, options: XxdOptions): string {
+  const cols = options.cols || 30;
+  let out = '';
+  for (let offset = 0; offset < bytes.length; offset += cols) {
+    out += [...bytes.subarray(offset, offset + cols)].map((b) => hexByte(b, options.upper)).join('') + '\n';
+  }
+  return out;
+}
+
+/** `xxd -r -p`: pairs of hex digits anywhere in the input, everything else skipped. */
+function revertPlain(text: Uint8Array): Uint8Array {
+  const digits = new TextDecoder().decode(text).replace(/[^0-9a-fA-F]/g, '');
+  const out = new Uint8Array(Math.floor(digits.length / 2));
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(digits.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+export const xxdCommand: ShellCommand = {
+  name: 'xxd',
+  summary: 'hex dump of bytes (-p: plain hex, -r -p: hex back to bytes)',
+  run(ctx: CommandContext) {
+    const options = parseXxdOptions(ctx.argv);
+    if (!options || (options.reverse && !options.plain)) {
+      if (options?.reverse) ctx.stderr.write('xxd: only plain hex (-r -p) can be reverted in this terminal\n');
+      else ctx.stderr.write(USAGE);
+      return 1;
+    }
+    const [infile = '-', outfile] = options.files;
+    const input = readInput(ctx, infile);
+    if (!input.ok) {
+      ctx.stderr.write(`xxd: ${infile}: ${input.reason}\n`);
+      return 2;
+    }
+    let bytes = input.bytes.subarray(Math.min(options.seek, input.bytes.length));
+    if (options.length !== undefined) bytes = bytes.subarray(0, options.length);
+    const output = options.reverse
+      ? revertPlain(input.bytes)
+      : utf8(options.plain ? plainDump(bytes, options) : dump(bytes, options));
+    if (outfile === undefined || outfile === '-') {
+      ctx.stdout.write(output);
+      return 0;
+    }
+    ctx.fs.writeFile(ctx.resolve(outfile), concatBytes([output]));
+    return 0;
+  },
+};

@@ -1,0 +1,10 @@
+export { VirtualFileSystem, DEFAULT_HOME, compareNames } from './file-system.ts';
+export type { VfsNode, VfsStat, VirtualFileSystemOptions } from './file-system.ts';
+export { VfsError, strerror, isVfsError } from './errors.ts';
+export type { VfsErrorCode } from './errors.ts';
+export { resolvePath, dirname, basename, joinPath, tildePath, pathComponents } from './path.ts';
+export { saveFileSystem, loadFileSystem, SAVED_FILE_SYSTEM_VERSION } from './serialize.ts';
+export type { SavedFileSystem } from './serialize.ts';
+export * as limits from './limits.ts';
+export { utf8, fromUtf8, toBase64, fromBase64Strict, concatBytes } from './encoding.ts';
+export type { Bytes } from './encoding.ts';
