@@ -110,10 +110,17 @@ describe('encryption-in-flight scenario', () => {
     expect(world.state.serverHolds.map((h) => h.text)).toContain('correct horse battery staple');
   });
 
-  it('an empty message sends nothing and does not satisfy the check', async () => {
+  it('refuses invalid input at the form (the learner sees why) and again at dispatch (replays)', async () => {
+    expect(() => scenario.actions['send-message'].toEvent({ message: '   ' })).toThrow('Type a message to send.');
+    expect(() => scenario.actions['send-message'].toEvent({ message: 'x'.repeat(201) })).toThrow('200 characters');
+    for (const byte of ['66', '-1', '2.5', '', 'ten']) {
+      expect(() => scenario.actions['tamper-record'].toEvent({ byte }), byte).toThrow('Choose a whole number from 0 to 65');
+    }
+    expect(scenario.actions['tamper-record'].toEvent({ byte: '65' })).toEqual({ type: 'tamper-record', byte: 65 });
+
     const world = await start();
     await world.playThrough('login-over-tls');
-    await world.act({ action: 'send-message', input: { message: '   ' } });
+    await world.dispatch({ type: 'tls-send', text: '   ' });
     expect(world.state.learnerMessages).toEqual([]);
     expect(world.check('ownMessageEncrypted')).toBe(false);
   });
@@ -122,7 +129,7 @@ describe('encryption-in-flight scenario', () => {
     expect(TAMPER_RECORD_BYTES).toBe(66); // the step's prose and hint give the byte ranges of a 66-byte record
     const world = await start();
     await world.playThrough('send-your-own');
-    await world.act({ action: 'tamper-record', input: { byte: '66' } });
+    await world.dispatch({ type: 'tamper-record', byte: 66 });
     expect(world.state.tamperAttempts).toEqual([]);
     expect(world.check('tamperedRecordRejected')).toBe(false);
     for (const byte of ['0', '3', '20', '65']) await world.act({ action: 'tamper-record', input: { byte } });

@@ -52,6 +52,21 @@ export interface EncryptionInFlightState {
 
 const isForgery = (value: unknown): value is Forgery => typeof value === 'string' && value in FORGERIES;
 
+function validMessage(raw: string | undefined): string {
+  const text = (raw ?? '').trim();
+  if (text === '') throw new Error('Type a message to send.');
+  if (text.length > MAX_MESSAGE_CHARS) throw new Error(`Keep the message to ${MAX_MESSAGE_CHARS} characters.`);
+  return text;
+}
+
+function validByte(raw: string | undefined): number {
+  const byte = Number(raw);
+  if (raw === undefined || raw.trim() === '' || !Number.isInteger(byte) || byte < 0 || byte >= TAMPER_RECORD_BYTES) {
+    throw new Error(`Choose a whole number from 0 to ${TAMPER_RECORD_BYTES - 1}: the record has ${TAMPER_RECORD_BYTES} bytes.`);
+  }
+  return byte;
+}
+
 /** A delivered client→server record the attacker observed, carrying ciphertext only. */
 const encryptedDeliveryOnWire = (events: readonly SimEvent[]): boolean =>
   events.some(
@@ -213,13 +228,14 @@ export default defineScenario<EncryptionInFlightState>({
       label: 'Send over TLS',
       description: 'Type anything, a password of your own for instance. The browser encrypts it into a TLS record and sends it to the server.',
       fields: [{ name: 'message', label: 'Your message', kind: 'text', default: 'My PIN is 4921', maxLength: MAX_MESSAGE_CHARS }],
-      toEvent: (input) => ({ type: 'tls-send', text: input.message ?? '' }),
+      // Refusing here shows the learner why, and leaves the world untouched; dispatch re-checks for replays.
+      toEvent: (input) => ({ type: 'tls-send', text: validMessage(input.message) }),
     },
     'tamper-record': {
       label: 'Flip a bit and forward',
       description: `The attacker intercepts the browser's next record (${TAMPER_RECORD_BYTES} bytes: 0–${RECORD_HEADER_BYTES - 1} header, ${RECORD_HEADER_BYTES}–${TAMPER_RECORD_BYTES - TAG_BYTES - 1} ciphertext, ${TAMPER_RECORD_BYTES - TAG_BYTES}–${TAMPER_RECORD_BYTES - 1} authentication tag), flips the lowest bit of the byte you choose, and forwards it to the server.`,
       fields: [{ name: 'byte', label: `Byte to change (0–${TAMPER_RECORD_BYTES - 1})`, kind: 'number', default: '20' }],
-      toEvent: (input) => ({ type: 'tamper-record', byte: Number(input.byte) }),
+      toEvent: (input) => ({ type: 'tamper-record', byte: validByte(input.byte) }),
     },
     'replay-record': {
       label: 'Replay a captured record',
