@@ -26,14 +26,16 @@ async function start(seed = lessonSeed) {
   const state = instance.state as EncryptionInFlightState;
   const check = (name: keyof typeof scenario.checks) => scenario.checks[name].test(state, stream.events);
   const act = (action: LearnerAction) => instance.dispatch(scenario.actions[action.action].toEvent(action.input ?? {}));
-  /** Plays steps up to and including `stepId`: each step's `send`, then its stored solution. */
+  let played = 0;
+  /** Plays on from where it stopped, up to and including `stepId`: each step's `send`, then its stored solution. */
   async function playThrough(stepId: string) {
-    for (const step of steps) {
+    const last = steps.findIndex((s) => s.id === stepId);
+    if (last < played) throw new Error(`step ${stepId} was already played`);
+    for (; played <= last; played++) {
+      const step = steps[played];
       for (const event of step.send ?? []) await instance.dispatch(event as ScenarioEvent);
       for (const action of step.solution ?? []) await act(action);
-      if (step.id === stepId) return;
     }
-    throw new Error(`no step ${stepId}`);
   }
   return { instance, state, stream, check, act, playThrough, dispatch: (e: ScenarioEvent) => instance.dispatch(e) };
 }
@@ -85,6 +87,19 @@ describe('encryption-in-flight scenario', () => {
       expect(world.check(name), `after ${stepId}`).toBe(true);
     });
   }
+
+  it('shows every message a step focuses on, once its actions have been tried', async () => {
+    const world = await start();
+    for (const step of steps) {
+      await world.playThrough(step.id);
+      for (const name of step.actions ?? []) {
+        const defaults = Object.fromEntries((scenario.actions[name].fields ?? []).map((f) => [f.name, f.default ?? '']));
+        await world.act({ action: name, input: defaults });
+      }
+      const labels = new Set(messages(world.stream.events).map((m) => m.label));
+      for (const label of step.focus?.messages ?? []) expect(labels, `${step.id} focuses on "${label}"`).toContain(label);
+    }
+  });
 
   it('plain HTTP: the attacker reads the password from its capture; over TLS it reads nothing', async () => {
     const world = await start();
