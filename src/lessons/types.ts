@@ -251,6 +251,8 @@ export interface PlayerSnapshot {
   holdings: Record<string, Payload[]>;
   canNext: boolean;
   canPrevious: boolean;
+  /** True while a rebuild, a step's scripted events or a learner action is in flight (commands are queued meanwhile). */
+  busy?: boolean;
   error?: string;
 }
 
