@@ -14,6 +14,10 @@ export interface CommandContext {
   readonly stdin: Uint8Array;
   readonly stdout: ByteSink;
   readonly stderr: ByteSink;
+  /** True when stdin was redirected from a file (`< file`): wc sizes its columns from it. */
+  readonly stdinIsFile: boolean;
+  /** The absolute path stdout writes to, when it was redirected to a file (cat refuses to read it). */
+  readonly stdoutFile?: string;
   /** True when stdout is the terminal itself (ls prints columns there, one name a line elsewhere). */
   readonly stdoutIsTerminal: boolean;
   /** The exported environment, including `NAME=value` prefixes of this command line. */

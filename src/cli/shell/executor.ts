@@ -9,7 +9,7 @@ import type { CommandContext, ShellCommand } from './command.ts';
 import { expandToString, expandWord, expandWords, ExpansionError, type ExpansionContext } from './expand.ts';
 import { applyRedirections, RedirectionError, type DescriptorTable } from './redirections.ts';
 import type { ShellState } from './session.ts';
-import { BufferSink, DiscardSink, OutputLimitError, type ByteSink } from './sinks.ts';
+import { BufferSink, DiscardSink, FileSink, OutputLimitError, type ByteSink } from './sinks.ts';
 import { fromUtf8 } from '../vfs/encoding.ts';
 import { isVfsError, strerror } from '../vfs/errors.ts';
 import { MAX_FILE_BYTES } from '../vfs/limits.ts';
@@ -112,6 +112,7 @@ export class Executor {
     const stdoutEntry = table.get(1);
     const stderrEntry = table.get(2);
     const stdin = stdinEntry?.kind === 'in' ? stdinEntry.bytes : new Uint8Array(0);
+    const stdinIsFile = stdinEntry?.kind === 'in' && stdinEntry.fromFile === true;
     const stdout = stdoutEntry?.kind === 'out' ? stdoutEntry.sink : new DiscardSink();
     const stderr = stderrEntry?.kind === 'out' ? stderrEntry.sink : new DiscardSink();
 
@@ -121,7 +122,7 @@ export class Executor {
       for (const [name, value] of assignments) this.state.variables.set(name, value);
       status = 0;
     } else {
-      status = await this.runProgram(argv, assignments, { stdin, stdout, stderr });
+      status = await this.runProgram(argv, assignments, { stdin, stdout, stderr }, stdinIsFile);
     }
     for (const file of opened) {
       try {
@@ -133,7 +134,7 @@ export class Executor {
     return status;
   }
 
-  private async runProgram(argv: string[], assignments: [string, string][], io: Io): Promise<number> {
+  private async runProgram(argv: string[], assignments: [string, string][], io: Io, stdinIsFile: boolean): Promise<number> {
     const name = argv[0];
     const command = this.findCommand(name, io.stderr);
     if (typeof command === 'number') return command;
@@ -145,6 +146,8 @@ export class Executor {
       stdout: io.stdout,
       stderr: io.stderr,
       stdoutIsTerminal: io.stdout === state.terminalStdout,
+      stdinIsFile,
+      stdoutFile: io.stdout instanceof FileSink ? io.stdout.path : undefined,
       env,
       fs: state.fs,
       cwd: state.cwd,

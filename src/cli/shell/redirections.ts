@@ -9,7 +9,7 @@ import { utf8 } from '../vfs/encoding.ts';
 import { isVfsError, strerror } from '../vfs/errors.ts';
 import type { VirtualFileSystem } from '../vfs/file-system.ts';
 
-export type Descriptor = { kind: 'in'; bytes: Uint8Array } | { kind: 'out'; sink: ByteSink };
+export type Descriptor = { kind: 'in'; bytes: Uint8Array; fromFile?: boolean } | { kind: 'out'; sink: ByteSink };
 
 /** Open file descriptors of one command (0, 1, 2 and any other number a redirection names). */
 export type DescriptorTable = Map<number, Descriptor>;
@@ -72,7 +72,7 @@ export async function applyRedirections(
     if (path === '/dev/null' || path === '/dev/stdout' || path === '/dev/stderr') return { kind: 'in', bytes: new Uint8Array(0) };
     if (path === '/dev/stdin') return table.get(0) ?? { kind: 'in', bytes: new Uint8Array(0) };
     try {
-      return { kind: 'in', bytes: ctx.fs.readFile(path) };
+      return { kind: 'in', bytes: ctx.fs.readFile(path), fromFile: true };
     } catch (error) {
       if (isVfsError(error)) throw new RedirectionError(`bash: ${name}: ${strerror(error.code)}`);
       throw error;

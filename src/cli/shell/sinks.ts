@@ -83,7 +83,7 @@ export class FileSink implements ByteSink {
 
   constructor(
     private readonly fs: VirtualFileSystem,
-    private readonly path: string,
+    readonly path: string,
     append: boolean,
   ) {
     if (!append || !fs.exists(path)) fs.writeFile(path, new Uint8Array(0));

@@ -1,6 +1,6 @@
 /**
- * GNU base64's encoder and decoder, byte for byte: the encoder wraps at 76 columns (or -w N, or
- * never with -w 0) and ends with a newline; the decoder skips newlines, accepts padding between
+ * GNU base64's encoder and decoder, byte for byte: the encoder wraps at 76 columns (or -w N) and
+ * ends with a newline, or writes one line without a newline with -w 0; the decoder skips newlines, accepts padding between
  * 4-character groups, and on the first invalid character writes what it could decode so far and
  * reports "invalid input" — the exact partial output coreutils 9 produces.
  */
@@ -9,7 +9,8 @@ import { base64Value, toBase64, type Bytes } from '../../vfs/encoding.ts';
 export function encodeBase64Wrapped(bytes: Uint8Array, wrap: number): string {
   const encoded = toBase64(bytes);
   if (encoded.length === 0) return '';
-  if (wrap <= 0) return encoded + '\n';
+  // With -w 0 GNU base64 writes one line and no newline after it.
+  if (wrap <= 0) return encoded;
   let out = '';
   for (let i = 0; i < encoded.length; i += wrap) out += encoded.slice(i, i + wrap) + '\n';
   return out;

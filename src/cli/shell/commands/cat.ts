@@ -26,6 +26,12 @@ export const catCommand: ShellCommand = {
     let status = 0;
     let line = 1;
     for (const operand of inputOperands(parsed.operands)) {
+      if (operand !== '-' && ctx.resolve(operand) === ctx.stdoutFile && (ctx.fs.stat(ctx.stdoutFile)?.size ?? 0) > 0) {
+        // Reading a file while appending it to itself would never end; cat refuses.
+        ctx.stderr.write(`cat: ${operand}: input file is output file\n`);
+        status = 1;
+        continue;
+      }
       const input = readInput(ctx, operand);
       if (!input.ok) {
         ctx.stderr.write(`cat: ${operand}: ${input.reason}\n`);

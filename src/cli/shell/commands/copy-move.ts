@@ -26,7 +26,7 @@ function plan(ctx: CommandContext, mode: Mode, operands: string[]): Plan[] | num
   const sources = operands.slice(0, -1);
   const intoDirectory = ctx.fs.isDirectory(destinationPath);
   if (sources.length > 1 && !intoDirectory) {
-    ctx.stderr.write(`${mode}: target ${quoteAlways(destination)} is not a directory\n`);
+    ctx.stderr.write(`${mode}: target ${quoteAlways(destination)}: Not a directory\n`);
     return 1;
   }
   return sources.map((source) => {
@@ -65,9 +65,10 @@ function transfer(ctx: CommandContext, mode: Mode, item: Plan, recursive: boolea
   if (sourceStat.kind === 'dir') {
     if (mode === 'cp' && !recursive) return fail(`-r not specified; omitting directory ${quoteAlways(item.source)}`);
     if (item.targetPath.startsWith(item.sourcePath + '/')) {
-      return mode === 'cp'
-        ? fail(`cannot copy a directory, ${quoteAlways(item.source)}, into itself, ${quoteAlways(item.target)}`)
-        : fail(`cannot move ${quoteAlways(item.source)} to a subdirectory of itself, ${quoteAlways(item.target)}`);
+      if (mode === 'mv') return fail(`cannot move ${quoteAlways(item.source)} to a subdirectory of itself, ${quoteAlways(item.target)}`);
+      // coreutils still copies what the directory held before the copy began, then reports.
+      if (!targetStat) copyTree(ctx, item.sourcePath, item.targetPath);
+      return fail(`cannot copy a directory, ${quoteAlways(item.source)}, into itself, ${quoteAlways(item.target)}`);
     }
     if (targetStat?.kind === 'file') {
       return fail(`cannot overwrite non-directory ${quoteAlways(item.target)} with directory ${quoteAlways(item.source)}`);

@@ -4,7 +4,7 @@
  */
 import type { CommandContext, ShellCommand } from '../command.ts';
 import { parseOptions } from './support/options.ts';
-import { inputOperands, readInput } from './support/inputs.ts';
+import { inputOperands, quoteCurly, readInput } from './support/inputs.ts';
 import { parseCount, type Count } from './support/numbers.ts';
 
 /** Offsets just after each newline, i.e. where each line ends. */
@@ -45,8 +45,8 @@ function makeCommand(name: 'head' | 'tail', summary: string): ShellCommand {
     name,
     summary,
     run(ctx: CommandContext) {
-      // The obsolete `head -5` form means `head -n 5`.
-      const argv = ctx.argv.map((arg, i) => (i > 0 && /^-[0-9]+$/.test(arg) ? `-n${arg.slice(1)}` : arg));
+      // The obsolete `head -5` form (first argument only) means `head -n 5`.
+      const argv = ctx.argv.map((arg, i) => (i === 1 && /^-[0-9]+$/.test(arg) ? `-n${arg.slice(1)}` : arg));
       const parsed = parseOptions({ ...ctx, argv }, [
         { key: 'bytes', short: 'c', long: 'bytes', takesValue: true },
         { key: 'lines', short: 'n', long: 'lines', takesValue: true },
@@ -59,7 +59,7 @@ function makeCommand(name: 'head' | 'tail', summary: string): ShellCommand {
       const count = parseCount(text);
       if (!count) {
         const what = unit === 'bytes' ? 'number of bytes' : 'number of lines';
-        ctx.stderr.write(`${name}: invalid ${what}: ‘${text}’\n`);
+        ctx.stderr.write(`${name}: invalid ${what}: ${quoteCurly(text)}\n`);
         return 1;
       }
       if (name === 'tail' && count.negative) count.negative = false;

@@ -1,7 +1,7 @@
 /** coreutils mkdir (-p: parents, no error if it exists) and touch (create, or update the time). */
 import type { ShellCommand } from '../command.ts';
 import { parseOptions, usageError } from './support/options.ts';
-import { quoteAlways } from './support/inputs.ts';
+import { quoteAlways, quoteCurly } from './support/inputs.ts';
 import { reasonOf } from './support/file-messages.ts';
 
 export const mkdirCommand: ShellCommand = {
@@ -23,7 +23,7 @@ export const mkdirCommand: ShellCommand = {
         if (parsed.values.has('verbose')) ctx.stdout.write(`mkdir: created directory ${quoteAlways(operand)}\n`);
       } catch (error) {
         // mkdir quotes with ‘…’ in a UTF-8 locale (coreutils' quote()), unlike most messages.
-        ctx.stderr.write(`mkdir: cannot create directory ‘${operand}’: ${reasonOf(error)}\n`);
+        ctx.stderr.write(`mkdir: cannot create directory ${quoteCurly(operand)}: ${reasonOf(error)}\n`);
         status = 1;
       }
     }

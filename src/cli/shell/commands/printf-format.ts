@@ -5,6 +5,7 @@
  */
 import { decodeEscapes } from '../escapes.ts';
 import { concatBytes, utf8 } from '../../vfs/encoding.ts';
+import { exponentialC, fixedC } from './float-format.ts';
 
 export interface PrintfResult {
   bytes: Uint8Array;
@@ -95,10 +96,7 @@ function formatInteger(value: bigint, spec: Spec): string {
 }
 
 function exponential(value: number, precision: number, upper: boolean): string {
-  const [mantissa, exponent] = value.toExponential(precision).split('e');
-  const sign = exponent.startsWith('-') ? '-' : '+';
-  const digits = exponent.replace(/^[+-]/, '').padStart(2, '0');
-  const text = `${mantissa}e${sign}${digits}`;
+  const text = exponentialC(value, precision);
   return upper ? text.toUpperCase() : text;
 }
 
@@ -109,18 +107,19 @@ function formatFloat(value: number, spec: Spec): string {
   const magnitude = Math.abs(value);
   let text: string;
   if (!Number.isFinite(magnitude)) text = Number.isNaN(magnitude) ? 'nan' : 'inf';
-  else if (conversion === 'f' || conversion === 'F') text = magnitude.toFixed(Math.min(spec.precision ?? 6, 100));
+  else if (conversion === 'f' || conversion === 'F') text = fixedC(magnitude, Math.min(spec.precision ?? 6, 100));
   else if (conversion === 'e' || conversion === 'E') text = exponential(magnitude, Math.min(spec.precision ?? 6, 100), upper);
   else {
     const precision = spec.precision === 0 ? 1 : Math.min(spec.precision ?? 6, 100);
-    const exponent = magnitude === 0 ? 0 : Math.floor(Math.log10(Number(magnitude.toExponential(precision - 1))));
+    // %g picks %e or %f from the exponent the value has after rounding to `precision` digits.
+    const exponent = magnitude === 0 ? 0 : Number(exponentialC(magnitude, precision - 1).split('e')[1]);
     text =
       exponent < -4 || exponent >= precision
         ? exponential(magnitude, precision - 1, upper)
-        : magnitude.toFixed(Math.max(0, precision - 1 - exponent));
+        : fixedC(magnitude, Math.max(0, precision - 1 - exponent));
     if (!spec.flags.includes('#')) {
       // %g drops trailing zeros of the fraction (and a bare point).
-      const [mantissa, exponentPart = ''] = text.split(/(?=e)/);
+      const [mantissa, exponentPart = ''] = text.split(/(?=[eE])/);
       text = (mantissa.includes('.') ? mantissa.replace(/0+$/, '').replace(/\.$/, '') : mantissa) + exponentPart;
     }
   }

@@ -1,6 +1,7 @@
 /** coreutils seq for integers and decimals: seq LAST, seq FIRST LAST, seq FIRST STEP LAST, -s SEP, -w. */
 import type { ShellCommand } from '../command.ts';
 import { parseOptions, usageError } from './support/options.ts';
+import { quoteCurly } from './support/inputs.ts';
 
 /** More numbers than this are refused rather than built in memory. */
 export const MAX_SEQ_NUMBERS = 1_000_000;
@@ -23,10 +24,10 @@ export const seqCommand: ShellCommand = {
     if (typeof parsed === 'number') return parsed;
     const operands = parsed.operands.map((arg) => arg.replace(/^\u0000/, ''));
     if (operands.length === 0) return usageError(ctx, 'missing operand');
-    if (operands.length > 3) return usageError(ctx, `extra operand '${operands[3]}'`);
+    if (operands.length > 3) return usageError(ctx, `extra operand ${quoteCurly(operands[3])}`);
     for (const operand of operands) {
       if (!/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)$/.test(operand)) {
-        return usageError(ctx, `invalid floating point argument: ‘${operand}’`);
+        return usageError(ctx, `invalid floating point argument: ${quoteCurly(operand)}`);
       }
     }
     const [firstText, stepText, lastText] =
@@ -34,7 +35,7 @@ export const seqCommand: ShellCommand = {
     const first = Number(firstText);
     const step = Number(stepText);
     const last = Number(lastText);
-    if (step === 0) return usageError(ctx, `invalid Zero increment value: ‘${stepText}’`);
+    if (step === 0) return usageError(ctx, `invalid Zero increment value: ${quoteCurly(stepText)}`);
     const places = Math.max(decimals(firstText), decimals(stepText));
     const count = Math.floor((last - first) / step + 1e-9) + 1;
     if (count <= 0) return 0;

@@ -63,7 +63,8 @@ export const wcCommand: ShellCommand = {
         if (input.code === 'EISDIR') rows.push({ counts: { lines: 0, words: 0, chars: 0, bytes: 0 }, name: operand });
         continue;
       }
-      if (operand === '-') nonRegular = true;
+      if (operand === '-' && !ctx.stdinIsFile) nonRegular = true;
+      else if (operand === '-') fileBytes += input.bytes.length;
       else fileBytes += input.bytes.length;
       const counts = count(input.bytes, selected.includes('chars'));
       for (const key of selected) total[key] += counts[key];

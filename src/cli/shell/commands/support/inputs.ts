@@ -33,7 +33,12 @@ export function quoteName(name: string): string {
   return `'${name.replace(/'/g, `'\\''`)}'`;
 }
 
-/** coreutils' quote(): always single-quoted (the form used in "cannot stat 'x'"). */
+/** coreutils' quoteaf(): shell-style single quotes, as in "cannot stat 'x'". */
 export function quoteAlways(name: string): string {
   return `'${name.replace(/'/g, `'\\''`)}'`;
+}
+
+/** coreutils' quote() in a UTF-8 locale: ‘x’ (used by "extra operand", "invalid number"…). */
+export function quoteCurly(name: string): string {
+  return `‘${name}’`;
 }
