@@ -320,6 +320,7 @@ export default defineScenario<EncryptionInFlightState>({
     'The real TLS 1.3 key schedule: here one HKDF step per key, salted with the hello hash and bound to the transcript, stands in for TLS 1.3\'s chain of early, handshake and master secrets and HKDF-Expand-Label.',
     'Handshake encryption: real TLS 1.3 encrypts the certificate and everything after ServerHello under handshake keys; here they cross the wire in the clear so you can see them.',
     'Version and cipher-suite negotiation, extensions other than the key share and the server name, HelloRetryRequest, session resumption (PSK) and 0-RTT data.',
+    'The inner content type and optional padding of TLS 1.3 records: here a record is exactly header, ciphertext and tag.',
     'Real X.509 certificates (DER/ASN.1), extensions such as subjectAltName and wildcards, and certificate chains beyond the root and an optional intermediate.',
     'Revocation (OCSP, CRLs), Certificate Transparency logs, and how a CA validates that a requester controls a domain (ACME challenges).',
     'Encrypted Client Hello: the server name the browser dials travels in the clear, and the eavesdropper sees it.',
