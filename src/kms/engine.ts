@@ -12,7 +12,7 @@ import { keyMetadata } from './keys/key-metadata.ts';
 import { keyStateMachine } from './keys/key-state-machine.ts';
 import { KeyStore } from './keys/key-store.ts';
 import type { KmsKey } from './keys/kms-key.ts';
-import { applyDueTimeEffects } from './keys/time-effects.ts';
+import { applyDueTimeEffects, hasDueTimeEffects } from './keys/time-effects.ts';
 import type { Input, Output } from './operations/description.ts';
 import { operations } from './operations/index.ts';
 import { validateInput } from './operations/validate.ts';
@@ -95,7 +95,7 @@ export function createKms(options: KmsOptions = {}) {
     let output: Output | undefined;
     let error: KmsError | undefined;
     try {
-      await catchUp();
+      if (hasDueTimeEffects(world, clock.now())) await catchUp();
       if (!description) throw new KmsError('UnknownOperationException', '');
       validateInput(description.input, input);
       const scope = { accountId: callerAccount(call.caller, world.defaultAccountId), region: call.region };

@@ -19,7 +19,19 @@ export interface PolicyDocument {
   Statement: Statement[];
 }
 
+// Policies are read on every call and change rarely: parse each text once.
+const parsed = new Map<string, PolicyDocument | undefined>();
+const PARSE_CACHE_LIMIT = 256;
+
 export function parsePolicy(text: string): PolicyDocument | undefined {
+  if (parsed.has(text)) return parsed.get(text);
+  if (parsed.size >= PARSE_CACHE_LIMIT) parsed.clear();
+  const doc = parseUncached(text);
+  parsed.set(text, doc);
+  return doc;
+}
+
+function parseUncached(text: string): PolicyDocument | undefined {
   try {
     const doc = JSON.parse(text) as { Statement?: unknown };
     if (!doc || typeof doc !== 'object') return undefined;
@@ -33,8 +45,15 @@ export function parsePolicy(text: string): PolicyDocument | undefined {
 
 const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
+const patterns = new Map<string, RegExp>();
+
+/** IAM wildcards: `*` any run of characters, `?` one character, case-insensitive (action names). */
 function wildcard(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  let re = patterns.get(pattern);
+  if (!re) {
+    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+    if (patterns.size < PARSE_CACHE_LIMIT) patterns.set(pattern, re);
+  }
   return re.test(value);
 }
 

@@ -8,10 +8,14 @@ import type { Shape, StructureShape } from '../operations/shape.ts';
  */
 const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** UTC, en-US style, formatted by hand (toLocaleString is slow and locale-dependent). */
 export function cloudTrailDate(date: Date): string {
-  const month = date.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
-  const time = date.toLocaleString('en-US', { hour: 'numeric', minute: '2-digit', second: '2-digit', hour12: true, timeZone: 'UTC' });
-  return `${month} ${date.getUTCDate()}, ${date.getUTCFullYear()}, ${time}`;
+  const h = date.getUTCHours();
+  const time = `${h % 12 === 0 ? 12 : h % 12}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+  return `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}, ${time}`;
 }
 
 function copyValue(shape: Shape | undefined, value: unknown): unknown {

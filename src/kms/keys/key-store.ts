@@ -24,11 +24,18 @@ export interface Scope {
  */
 export class KeyStore {
   private readonly keys = new Map<string, KmsKey>(); // by ARN
+  private readonly byKeyId = new Map<string, KmsKey>(); // by `${region}/${id}`: blobs name a key by id only
   private readonly aliases = new Map<string, Alias>(); // by alias ARN
   private readonly deleted = new Set<string>(); // ARNs
 
   add(key: KmsKey): void {
     this.keys.set(key.arn, key);
+    this.byKeyId.set(`${key.region}/${key.id}`, key);
+  }
+
+  /** The key with this id in this Region (key ids are unique across accounts). */
+  byId(region: string, keyId: string): KmsKey | undefined {
+    return this.byKeyId.get(`${region}/${keyId}`);
   }
 
   /** All keys in creation order (views, invariants). */
@@ -51,6 +58,7 @@ export class KeyStore {
   /** Removes a key for good (end of its deletion window), with its aliases. */
   remove(key: KmsKey): void {
     this.keys.delete(key.arn);
+    this.byKeyId.delete(`${key.region}/${key.id}`);
     this.deleted.add(key.arn);
     for (const [arn, alias] of this.aliases) {
       if (alias.targetKeyId === key.id && alias.accountId === key.accountId && alias.region === key.region) this.aliases.delete(arn);

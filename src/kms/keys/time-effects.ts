@@ -9,6 +9,20 @@ export type ServiceEventSink = (name: ServiceEventName, key: KmsKey, at: number)
 
 const DAY = 86_400_000;
 
+/** Cheap check run before every call: is anything due at `now`? */
+export function hasDueTimeEffects(world: KmsWorld, now: number): boolean {
+  for (const key of world.store.all()) {
+    const r = key.rotation;
+    if (key.state === 'Enabled' && r.enabled && r.nextRotationAt !== undefined && r.nextRotationAt <= now && key.origin === 'AWS_KMS') return true;
+    if (key.state === 'PendingDeletion' && key.deletionDate !== undefined && key.deletionDate <= now) return true;
+    if (key.origin === 'EXTERNAL') {
+      const current = key.backing.find((b) => b.materialId === key.currentMaterialId)?.imported;
+      if (current?.expirationModel === 'KEY_MATERIAL_EXPIRES' && current.validTo !== undefined && current.validTo <= now) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Applies everything the model clock has made due, key by key in creation order (deterministic):
  * automatic rotation, expiry of imported key material, and the end of deletion windows. Runs before

@@ -89,7 +89,7 @@ export async function decryptWith(
   }
   const parsed = parseBlob(blob);
   if (!parsed) throw invalidCiphertext();
-  const owner = ctx.world.store.all().find((k) => k.id === parsed.keyId && k.region === ctx.scope.region);
+  const owner = ctx.world.store.byId(ctx.scope.region, parsed.keyId);
   if (!owner) {
     // A blob of a key that existed and was deleted: the key is gone for good.
     const arn = keyArn(ctx.scope.region, ctx.scope.accountId, parsed.keyId);
