@@ -11,13 +11,14 @@ export function pathComponents(path: string): string[] {
 
 /** Resolves `path` against `cwd` (absolute) and `home` (for a leading `~`), normalising `..`. */
 export function resolvePath(cwd: string, path: string, home: string): string {
-  let base = cwd;
+  let start: string[];
   let rest = path;
   if (rest === '~' || rest.startsWith('~/')) {
-    base = home;
+    start = pathComponents(home);
     rest = rest.slice(1);
+  } else {
+    start = rest.startsWith('/') ? [] : pathComponents(cwd);
   }
-  const start = rest.startsWith('/') ? [] : pathComponents(base);
   const parts = [...start];
   for (const part of rest.split('/')) {
     if (part === '' || part === '.') continue;

@@ -69,6 +69,8 @@ const LINES = [
   `printf '%5.1f|%-10.3e|%G\\n' 3.14159 1234.5 0.00001`,
   `printf '%d %s|\\n' 1`,
   `printf '%%\\n'`,
+  `printf '%q|%q|%q|%q|%q|%5q|\\n' 'a b' "it's" '' $'x\\ny' '~a#b' x`,
+  `printf '%y'; echo " $?"`,
   `printf '%.0f %.0f %.0f %.2f %.1e %g %g\\n' 0.5 1.5 2.5 2.675 2.25 123456789 0.000123456`,
   `printf '\\x41\\102\\t\\"q\\"\\n'`,
   `printf '%*d|%-*d|\\n' 5 1 4 2`,

@@ -21,7 +21,7 @@ interface Spec {
   conversion: string;
 }
 
-const SPEC = /^%([-+ #0]*)(\*|[0-9]+)?(?:\.(\*|[0-9]*))?(?:hh|h|ll|l|L|q|j|z|t)?(.)?/;
+const SPEC = /^%([-+ #0]*)(\*|[0-9]+)?(?:\.(\*|[0-9]*))?(?:hh|h|ll|l|L|j|z|t)?(.)?/;
 
 function parseInteger(arg: string, errors: string[]): bigint {
   const text = arg.trim();
@@ -127,6 +127,24 @@ function formatFloat(value: number, spec: Spec): string {
   return pad(signed(text, negative && !Number.isNaN(value), spec.flags), spec, true);
 }
 
+/** %q: the argument quoted so the shell would read it back unchanged, as bash writes it. */
+function shellQuote(arg: string): string {
+  if (arg === '') return "''";
+  if (/[\x00-\x1f\x7f]/.test(arg)) {
+    const escaped = [...arg]
+      .map((ch) => {
+        const code = ch.charCodeAt(0);
+        if (ch === '\n') return '\\n';
+        if (ch === '\t') return '\\t';
+        if (ch === "'" || ch === '\\') return `\\${ch}`;
+        return code < 32 || code === 127 ? `\\${code.toString(8).padStart(3, '0')}` : ch;
+      })
+      .join('');
+    return `$'${escaped}'`;
+  }
+  return arg.replace(/[^A-Za-z0-9_./:@%+,=-]/g, (ch, index: number) => (ch === '~' || ch === '#') && index > 0 ? ch : `\\${ch}`);
+}
+
 /** Splits a format into literal text and conversion specifications. */
 function* scanFormat(format: string): Generator<{ literal: string } | { spec: string }> {
   let literal = '';
@@ -192,6 +210,9 @@ export function formatPrintf(format: string, args: readonly string[]): PrintfRes
           if (decoded.stopped) return done(0);
           break;
         }
+        case 'q':
+          chunks.push(utf8(pad(shellQuote(arg ?? ''), spec, false)));
+          break;
         case 'c':
           chunks.push(utf8(pad([...(arg ?? '')][0] ?? '', spec, false)));
           break;
