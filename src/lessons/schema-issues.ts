@@ -90,6 +90,7 @@ function describeReceived(issue: AnyIssue): string {
     const shown = JSON.stringify(input);
     return shown.length > 60 ? `${shown.slice(0, 57)}…"` : shown;
   }
+  if (valueMatters && Array.isArray(input)) return input.length === 0 ? 'an empty list' : `a list of ${input.length}`;
   return typeName(input);
 }
 
