@@ -45,6 +45,16 @@ export interface KeySummary {
 
 export type Kms = ReturnType<typeof createKms>;
 
+/**
+ * Grant tokens in a request must belong to a live grant of the Region. (Grants take effect at once
+ * in KMS Lab: the eventual consistency that tokens work around is not simulated.)
+ */
+function checkGrantTokens(world: KmsWorld, region: string, tokens: unknown): void {
+  if (!Array.isArray(tokens) || tokens.length === 0) return;
+  const live = new Set(world.store.all().filter((k) => k.region === region).flatMap((k) => k.grants.map((g) => g.token)));
+  if (tokens.some((t) => !live.has(t as string))) throw new KmsError('InvalidGrantTokenException', messages.invalidGrantToken());
+}
+
 export function createKms(options: KmsOptions = {}) {
   const clock = options.clock ?? createModelClock();
   const rng = options.rng ?? createRng(1);
@@ -99,6 +109,7 @@ export function createKms(options: KmsOptions = {}) {
       if (!description) throw new KmsError('UnknownOperationException', '');
       validateInput(description.input, input);
       const scope = { accountId: callerAccount(call.caller, world.defaultAccountId), region: call.region };
+      checkGrantTokens(world, call.region, input.GrantTokens);
       const ctx: OperationContext = {
         world,
         operation,

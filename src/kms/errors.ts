@@ -111,4 +111,6 @@ export const messages = {
   accessDenied: (callerArn: string, action: string, resource: string, reason: string) =>
     `User: ${callerArn} is not authorized to perform: kms:${action} on resource: ${resource} ${reason}`,
   notSimulated: (what: string) => `${what} is not simulated in KMS Lab.`,
+  /** AWS's text is not recorded; the exception is the modelled one. */
+  invalidGrantToken: () => 'Invalid grant token.',
 } as const;

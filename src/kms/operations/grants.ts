@@ -1,5 +1,5 @@
 import type { OperationContext } from '../engine-context.ts';
-import { KmsError } from '../errors.ts';
+import { KmsError, messages } from '../errors.ts';
 import { SPECS } from '../keys/key-specs.ts';
 import { assertKeyState } from '../keys/key-state-rules.ts';
 import type { Grant, KmsKey } from '../keys/kms-key.ts';
@@ -247,7 +247,7 @@ export const retireGrant: OperationDescription = {
         .inScope(ctx.scope)
         .flatMap((k) => k.grants.map((g) => ({ k, g })))
         .find(({ g }) => g.token === input.GrantToken);
-      if (!found) throw new KmsError('InvalidGrantTokenException', 'Invalid grant token.');
+      if (!found) throw new KmsError('InvalidGrantTokenException', messages.invalidGrantToken());
       ({ k: key, g: grant } = found);
     } else {
       if (input.KeyId === undefined || input.GrantId === undefined) {

@@ -101,3 +101,14 @@ describe('grants', () => {
     expect(unknown.code).toBe('NotFoundException');
   });
 });
+
+describe('grant tokens', () => {
+  it('a live grant token is accepted in GrantTokens; an unknown one is InvalidGrantTokenException', async () => {
+    const { call } = testKms();
+    const key = await newKey(call);
+    const { GrantToken } = await call('CreateGrant', { KeyId: key.KeyId, GranteePrincipal: `arn:aws:iam::${ACCOUNT}:role/app`, Operations: ['Encrypt'] });
+    await call('Encrypt', { KeyId: key.KeyId, Plaintext: text('x'), GrantTokens: [GrantToken] });
+    const error = await failure(call('Encrypt', { KeyId: key.KeyId, Plaintext: text('x'), GrantTokens: ['made-up'] }));
+    expect(error.code).toBe('InvalidGrantTokenException');
+  });
+});
