@@ -266,7 +266,8 @@ export function simulateKmsLoad(params: KmsLoadParams): KmsLoadResult {
       const wait = limiter.tryAcquire(t / 1000);
       if (wait > 0) {
         wakeScheduled[client] = 1;
-        queue.push(t + wait * 1000, (client << KIND_BITS) | LIMITER_WAKE);
+        // Model time must move on, however small the wait, or the wake-up would repeat forever.
+        queue.push(Math.max(t + wait * 1000, t + 1e-6), (client << KIND_BITS) | LIMITER_WAKE);
         return;
       }
       sendNow(line.shift(), t);

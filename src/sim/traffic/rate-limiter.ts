@@ -16,6 +16,8 @@ export interface RateLimiterOptions {
 
 export const ADAPTIVE_DEFAULTS = Object.freeze({ beta: 0.7, minCapacity: 1, minFillRate: 0.5, scaleConstant: 0.4, smooth: 0.8 });
 
+const TOKEN_EPSILON = 1e-6;
+
 /** The SDK rounds its rates to 8 decimals (getPrecise); kept so the numbers match it digit for digit. */
 function precise(value: number): number {
   return parseFloat(value.toFixed(8));
@@ -65,7 +67,9 @@ export class CubicRateLimiter {
   tryAcquire(nowSec: number): number {
     if (!this.enabled) return 0;
     this.refill(nowSec);
-    if (this.availableTokens >= 1) {
+    // A millionth of a token of slack: refills computed in floating point can land at 0.999…; the SDK
+    // then sleeps ~0 ms of real time and succeeds, while model time would not move at all.
+    if (this.availableTokens >= 1 - TOKEN_EPSILON) {
       this.availableTokens -= 1;
       return 0;
     }
