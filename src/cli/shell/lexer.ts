@@ -256,7 +256,8 @@ class Lexer {
     }
     const op = opMatch[1] as ':-' | ':=' | ':+' | '-' | '=' | '+';
     const wordSource = rest.slice(op.length);
-    parameter(name, { op, word: lexEmbeddedWord(wordSource, this.parseInner, this.depth) });
+    if (this.depth + 1 > MAX_NESTING) throw new ShellSyntaxError('bash: parameter expansions nested too deeply for this terminal');
+    parameter(name, { op, word: lexEmbeddedWord(wordSource, this.parseInner, this.depth + 1) });
   }
 
   private readAnsiC(): void {

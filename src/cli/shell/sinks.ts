@@ -6,7 +6,6 @@
 import { utf8, concatBytes, type Bytes } from '../vfs/encoding.ts';
 import type { VirtualFileSystem } from '../vfs/file-system.ts';
 import { MAX_FILE_BYTES } from '../vfs/limits.ts';
-import { VfsError } from '../vfs/errors.ts';
 
 export interface ByteSink {
   /** Text is written as UTF-8. */
@@ -96,7 +95,8 @@ export class FileSink implements ByteSink {
     try {
       this.buffer.write(data);
     } catch (error) {
-      if (error instanceof OutputLimitError) throw new VfsError('EFBIG', this.path);
+      // What was written before stays in the file, as with a real disk quota; the writer stops.
+      if (error instanceof OutputLimitError) throw new OutputLimitError('write error: File too large');
       throw error;
     }
   }
