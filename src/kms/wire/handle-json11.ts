@@ -3,21 +3,27 @@
  * with no I/O of its own, so the same function serves the in-process SDK client (in the page and
  * in Vitest) and the local endpoint for the real AWS CLI (src/kms/node/serve.ts).
  *
- * Order of checks, as AWS's JSON 1.1 endpoints answer (recorded against the shared service
- * framework by kinesalite's test suite, reference/kms-api.md §1):
- *   1. POST only, path `/`, content type application/x-amz-json-1.1;
- *   2. an empty body → SerializationException (or UnknownOperationException for an unknown target);
- *   3. a body that is not a JSON object → SerializationException (no message);
- *   4. X-Amz-Target `TrentService.<Operation>` naming a KMS operation, else UnknownOperationException;
+ * Order of checks. KMS runs on the service framework it shares with the other JSON 1.1 services
+ * (Kinesis, DynamoDB…); the framework's answers below are the ones kinesalite's test suite
+ * recorded against AWS, KMS's own errors are reference/kms-api.md §1 and §15:
+ *   1. POST, path `/`, content type application/x-amz-json-1.1;
+ *   2. an empty body → SerializationException (UnknownOperationException for an unknown target);
+ *   3. a body that is not a JSON object → SerializationException, with no message;
+ *   4. X-Amz-Target `TrentService.<Operation>` naming a KMS operation, else UnknownOperationException
+ *      (a real KMS operation that KMS Lab does not simulate: UnsupportedOperationException saying so);
  *   5. the SigV4 Authorization header (any credentials accepted, see sigv4.ts);
- *   6. member JSON types by the operation's input shape → SerializationException;
+ *   6. member JSON types by the operation's input shape → SerializationException (decode.ts);
+ *      unknown members are ignored and null means absent, as on AWS;
  *   7. the engine: validation, key lookup, state, authorization, quotas, audit → KmsError.
- * Every error is HTTP 400 `{"__type": code, "message": text}`, except the modelled server faults
- * (KMSInternalException, DependencyTimeoutException, KeyUnavailableException) which are 500.
+ * Errors are `{"__type": code, "message": text}` with HTTP 400, or 500 for the modelled server
+ * faults (KMSInternalException, DependencyTimeoutException, KeyUnavailableException). Every
+ * response carries x-amzn-RequestId; no x-amzn-query-error, which AWS sends only for services
+ * marked awsQueryCompatible, and KMS is not.
  *
- * Deliberate differences from AWS, all on requests no SDK or CLI sends: a non-POST request or a
- * wrong content type is answered 400 with a JSON body (AWS: 403/404 with an XML body), so that every
- * error the simulator gives is one JSON shape; the Authorization header's signature is not checked.
+ * Deliberate differences from AWS, all on requests that no SDK or CLI sends, so that every error
+ * the simulator gives has one shape: a non-POST request, another path or a wrong content type is
+ * answered 400 with a JSON body (AWS: 403/404 with an XML body, and it ignores the path); the
+ * signature errors are 400 (AWS: 403); the signature itself is not checked.
  */
 import { isKmsError, KmsError, messages } from '../errors';
 import type { StructureShape } from '../operations/shape';
