@@ -25,7 +25,7 @@ function bodyOf(body: unknown): Uint8Array | string {
 }
 
 export class InProcessRequestHandler {
-  /** The SDK reads this to know it may send requests concurrently. */
+  /** The SDK reads the protocol to decide on HTTP/2 headers; this is neither HTTP/1.1 nor h2 on a wire. */
   readonly metadata = { handlerProtocol: 'in-process' };
 
   constructor(private readonly endpoint: Json11Endpoint) {}
