@@ -4,6 +4,7 @@
  * bytes to stdout/stderr, and resolves to an exit status. It never throws for a user mistake;
  * it prints the message its real counterpart prints and returns that program's status.
  */
+import type { Bytes } from '../vfs/encoding.ts';
 import type { VirtualFileSystem } from '../vfs/file-system.ts';
 import type { ByteSink } from './sinks.ts';
 import type { Variables } from './variables.ts';
@@ -11,7 +12,8 @@ import type { Variables } from './variables.ts';
 export interface CommandContext {
   /** argv[0] is the name the command was called by. */
   readonly argv: readonly string[];
-  readonly stdin: Uint8Array;
+  /** ArrayBuffer-backed, so it can go straight to WebCrypto (stack.md G5). */
+  readonly stdin: Bytes;
   readonly stdout: ByteSink;
   readonly stderr: ByteSink;
   /** True when stdin was redirected from a file (`< file`): wc sizes its columns from it. */

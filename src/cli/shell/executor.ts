@@ -10,12 +10,12 @@ import { expandToString, expandWord, expandWords, ExpansionError, type Expansion
 import { applyRedirections, RedirectionError, type DescriptorTable } from './redirections.ts';
 import type { ShellState } from './session.ts';
 import { BufferSink, DiscardSink, FileSink, OutputLimitError, type ByteSink } from './sinks.ts';
-import { fromUtf8 } from '../vfs/encoding.ts';
+import { fromUtf8, type Bytes } from '../vfs/encoding.ts';
 import { isVfsError, strerror } from '../vfs/errors.ts';
 import { MAX_FILE_BYTES } from '../vfs/limits.ts';
 
 export interface Io {
-  stdin: Uint8Array;
+  stdin: Bytes;
   stdout: ByteSink;
   stderr: ByteSink;
 }

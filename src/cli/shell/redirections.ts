@@ -5,11 +5,11 @@
  */
 import type { Redirection } from './ast.ts';
 import { DiscardSink, FileSink, type ByteSink } from './sinks.ts';
-import { utf8 } from '../vfs/encoding.ts';
+import { utf8, type Bytes } from '../vfs/encoding.ts';
 import { isVfsError, strerror } from '../vfs/errors.ts';
 import type { VirtualFileSystem } from '../vfs/file-system.ts';
 
-export type Descriptor = { kind: 'in'; bytes: Uint8Array; fromFile?: boolean } | { kind: 'out'; sink: ByteSink };
+export type Descriptor = { kind: 'in'; bytes: Bytes; fromFile?: boolean } | { kind: 'out'; sink: ByteSink };
 
 /** Open file descriptors of one command (0, 1, 2 and any other number a redirection names). */
 export type DescriptorTable = Map<number, Descriptor>;

@@ -5,13 +5,15 @@
  * methods are absolute (the shell resolves relative paths and `~` with resolvePath first).
  */
 import type { ModelClock } from '../../sim/core/clock.ts';
+import type { Bytes } from './encoding.ts';
 import { VfsError } from './errors.ts';
 import { MAX_ENTRIES, MAX_FILE_BYTES, MAX_NAME_LENGTH, MAX_PATH_LENGTH, MAX_TOTAL_BYTES } from './limits.ts';
 import { basename, dirname, joinPath, pathComponents } from './path.ts';
 
 export interface FileNode {
   kind: 'file';
-  data: Uint8Array;
+  /** ArrayBuffer-backed, so it can go straight to WebCrypto (stack.md G5). */
+  data: Bytes;
   mtime: number;
 }
 
@@ -73,7 +75,7 @@ export class VirtualFileSystem {
     return this.lookup(path)?.kind === 'dir';
   }
 
-  readFile(path: string): Uint8Array {
+  readFile(path: string): Bytes {
     const node = this.require(path);
     if (node.kind === 'dir') throw new VfsError('EISDIR', path);
     return node.data;
@@ -84,12 +86,12 @@ export class VirtualFileSystem {
     const { parent, name } = this.parentOf(path);
     const existing = parent.children.get(name);
     if (existing?.kind === 'dir') throw new VfsError('EISDIR', path);
-    const previous = existing?.data ?? new Uint8Array(0);
+    const previous: Uint8Array = existing?.data ?? new Uint8Array(0);
     const size = options.append ? previous.length + data.length : data.length;
     if (size > MAX_FILE_BYTES) throw new VfsError('EFBIG', path);
     if (this.totalBytes - previous.length + size > MAX_TOTAL_BYTES) throw new VfsError('ENOSPC', path);
     if (!existing) this.countEntry(path);
-    let content: Uint8Array;
+    let content: Bytes;
     if (options.append && previous.length > 0) {
       content = new Uint8Array(size);
       content.set(previous);

@@ -3,9 +3,10 @@
  * (`/dev/null`, `/dev/stdin`). Errors come back as codes; each command words them its own way.
  */
 import type { CommandContext } from '../../command.ts';
+import type { Bytes } from '../../../vfs/encoding.ts';
 import { isVfsError, strerror, type VfsErrorCode } from '../../../vfs/errors.ts';
 
-export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; code: VfsErrorCode; reason: string };
+export type ReadResult = { ok: true; bytes: Bytes } | { ok: false; code: VfsErrorCode; reason: string };
 
 export function readInput(ctx: CommandContext, operand: string): ReadResult {
   if (operand === '-') return { ok: true, bytes: ctx.stdin };
