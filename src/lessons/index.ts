@@ -1,13 +1,15 @@
 /**
  * The lesson engine, for views (src/ui) and embeds. Plain TypeScript: no Svelte, no DOM, runs in Node.
+ * (The build side, src/lessons/build/, is NOT exported here: it is for vite.config.ts and tests only.)
  *
- * Catalogue   listLessons() · findLesson(id) · loadLesson(id) → Promise<Lesson> (throws LessonError with
- *             `.lesson` set when the lesson loaded but its references are wrong: show the prose and the error)
- * Player      createLessonPlayer(lesson, { seed?, startAt? }) → LessonPlayer (see player/player.ts)
- *             stepActions(lesson, stepIndex) → the actions a step offers, with their form specs
- * Quiz        resolveAnswerKey(lesson) · gradeQuestion(question, key, response) · gradeQuiz(quiz, key, responses)
- * Progress    loadProgress(storage) · saveProgress(storage, progress) · openProgressStore(storage)
- *             markStepSeen · markCheckPassed · recordQuiz · exportProgress · importProgress
+ * Catalogue   listLessons() · findLesson(id) · loadLesson(id) → Promise<Lesson>
+ *             loadLesson throws a LessonError; when the lesson loaded but its references are wrong,
+ *             `error.lesson` holds it, so the prose can be shown with the error.
+ * Player      createLessonPlayer(lesson, { seed?, startAt? }) → LessonPlayer (contract in types.ts,
+ *             behaviour in player/player.ts) · stepActions(lesson, stepIndex) · stepIndexOf(lesson, stepId)
+ * Quiz        createQuizGrader(lesson) · resolveAnswerKey(lesson) · gradeQuestion · gradeQuiz
+ * Progress    openProgressStore(storage?) · loadProgress · saveProgress · exportProgress · importProgress
+ *             and the pure updates markStepSeen · markCheckPassed · recordPlayerProgress · recordQuiz
  * Walkthrough replayWalkthrough(lesson) (tests and authoring)
  */
 export * from './types';
@@ -15,3 +17,7 @@ export { LessonError, ActionRejectedError, formatProblem, type LessonProblem } f
 export { listLessons, findLesson, loadLesson } from './catalogue';
 export { lessonReferenceProblems } from './references';
 export { createLessonPlayer, stepIndexOf, type PlayerOptions } from './player/player';
+export { stepActions, type OfferedAction } from './player/step-actions';
+export * from './quiz';
+export * from './progress';
+export { replayWalkthrough, type WalkthroughReport } from './walkthrough';

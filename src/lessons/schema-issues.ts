@@ -20,6 +20,12 @@ export function validateWith<S extends v.GenericSchema>(
   input: unknown,
   file: string,
 ): Validation<v.InferOutput<S>> {
+  // valibot accepts a list where an object is expected (arrays are objects), then reports missing keys;
+  // "got a list" is what the person needs to hear.
+  // (A piped schema carries its first schema's type and message.)
+  if (Array.isArray(input) && OBJECT_TYPES.has(schema.type)) {
+    return { ok: false, problems: [{ file, message: `expected ${messageOf(schema) ?? 'a mapping'}, got a list` }] };
+  }
   const result = v.safeParse(schema, input);
   if (result.success) return { ok: true, output: result.output };
   return { ok: false, problems: result.issues.map((issue) => issueToProblem(schema, issue, file)) };
@@ -27,11 +33,14 @@ export function validateWith<S extends v.GenericSchema>(
 
 type AnyIssue = v.BaseIssue<unknown>;
 
+const OBJECT_TYPES = new Set(['object', 'strict_object', 'loose_object']);
+
+
 function issueToProblem(root: v.GenericSchema, issue: AnyIssue, file: string): LessonProblem {
   const path = issue.path ?? [];
   const field = path.length === 0 ? undefined : fieldName(path);
   const last = path.at(-1);
-  const isObjectIssue = issue.type === 'strict_object' || issue.type === 'object' || issue.type === 'loose_object';
+  const isObjectIssue = OBJECT_TYPES.has(issue.type);
 
   if (isObjectIssue && last?.origin === 'key' && issue.expected === 'never') {
     const owner = schemaAt(root, path.slice(0, -1));
