@@ -318,6 +318,7 @@ describe.skipIf(!available)('parity with GNU bash and coreutils', () => {
   });
 });
 
-test.runIf(!available)('bash parity is skipped: bash or xxd is not installed on this machine', () => {
-  expect(available).toBe(false);
-});
+if (!available) {
+  // Visible in the report: the parity run needs GNU bash 5 and xxd on the machine.
+  test.skip('parity with GNU bash: skipped because bash or xxd is not installed on this machine', () => {});
+}
