@@ -51,7 +51,7 @@
  * Not simulated (answered with UnsupportedOperationException "… is not simulated in KMS Lab."):
  * ECC_SECG_P256K1, HMAC_224 (no SHA-224 in WebCrypto), SM2, ML-DSA, Ed25519 keys; KEY_AGREEMENT
  * (DeriveSharedSecret); multi-Region keys; custom key stores; Nitro Enclaves `Recipient`;
- * Sign/Verify with MessageType DIGEST (after AWS's digest-length check); importing into asymmetric
+ * Sign with MessageType DIGEST (after AWS's digest-length check; Verify with DIGEST works); importing into asymmetric
  * or HMAC keys; wrapping algorithms other than RSAES_OAEP_SHA_1/SHA_256.
  */
 export { createKms, type Kms, type KmsOptions, type KeySummary } from './engine.ts';

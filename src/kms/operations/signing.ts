@@ -1,4 +1,5 @@
 import { copy } from '../crypto/bytes.ts';
+import { verifyDigest } from '../crypto/digest-verify.ts';
 import { signMessage, verifyMessage } from '../crypto/signatures.ts';
 import type { OperationContext } from '../engine-context.ts';
 import { KmsError, messages } from '../errors.ts';
@@ -36,11 +37,14 @@ function prepareSignature(key: KmsKey, operation: 'Sign' | 'Verify', input: Inpu
   }
   if (messageType === 'DIGEST') {
     if (message.length !== HASH_BYTES[scheme.hash]) throw new KmsError('ValidationException', messages.digestLength(algorithm));
-    // WebCrypto always hashes the message itself, and the private key never leaves its
-    // non-extractable CryptoKey, so a pre-computed digest cannot be signed or checked here.
-    throw new KmsError('UnsupportedOperationException', messages.notSimulated('MessageType DIGEST (WebCrypto always hashes the message itself)'));
+    if (operation === 'Sign') {
+      // WebCrypto always hashes the message itself, and the private key never leaves its
+      // non-extractable CryptoKey, so a pre-computed digest cannot be signed. (Verify can: it only
+      // needs the public key — see crypto/digest-verify.ts.)
+      throw new KmsError('UnsupportedOperationException', messages.notSimulated('Sign with MessageType DIGEST (WebCrypto always hashes the message itself)'));
+    }
   }
-  return { algorithm, scheme, message, messageType };
+  return { algorithm, scheme, message, digest: messageType === 'DIGEST' };
 }
 
 const signVerifyInput = (verify: boolean) => ({
@@ -104,8 +108,11 @@ export const verify: OperationDescription = {
   dryRun: true,
   async handler(ctx, input) {
     const key = ctx.key!;
-    const { algorithm, scheme, message } = prepareSignature(key, 'Verify', input);
-    const ok = await verifyMessage(scheme, key.asymmetric!.publicKeys.get(algorithm)!, message, input.Signature as Uint8Array);
+    const { algorithm, scheme, message, digest } = prepareSignature(key, 'Verify', input);
+    const publicKey = key.asymmetric!.publicKeys.get(algorithm)!;
+    const signature = input.Signature as Uint8Array;
+    // RAW and DIGEST interoperate: a RAW signature verifies against its message's digest and vice versa.
+    const ok = digest ? await verifyDigest(scheme, publicKey, message, signature) : await verifyMessage(scheme, publicKey, message, signature);
     if (!ok) throw new KmsError('KMSInvalidSignatureException', '');
     return { KeyId: key.arn, SignatureValid: true, SigningAlgorithm: algorithm };
   },

@@ -58,6 +58,23 @@ describe('Sign / Verify', () => {
     expect(notSimulated.message).toMatch(/not simulated in KMS Lab/);
   });
 
+  it.each([
+    ['ECC_NIST_P384', 'ECDSA_SHA_384', 'SHA-384'],
+    ['RSA_2048', 'RSASSA_PSS_SHA_256', 'SHA-256'],
+    ['RSA_2048', 'RSASSA_PKCS1_V1_5_SHA_512', 'SHA-512'],
+  ])('%s %s: a RAW signature verifies with MessageType DIGEST and the message digest', async (KeySpec, SigningAlgorithm, hash) => {
+    const { call } = testKms();
+    const key = await newKey(call, { KeySpec, KeyUsage: 'SIGN_VERIFY' });
+    const message = text('release v1.2.3');
+    const { Signature } = await call('Sign', { KeyId: key.KeyId, Message: message, SigningAlgorithm });
+    const digest = new Uint8Array(await crypto.subtle.digest(hash, message));
+    const ok = await call('Verify', { KeyId: key.KeyId, Message: digest, MessageType: 'DIGEST', Signature, SigningAlgorithm });
+    expect(ok.SignatureValid).toBe(true);
+    digest[0] ^= 1;
+    const bad = await failure(call('Verify', { KeyId: key.KeyId, Message: digest, MessageType: 'DIGEST', Signature, SigningAlgorithm }));
+    expect([bad.code, bad.message]).toEqual(['KMSInvalidSignatureException', '']);
+  });
+
   it('specs WebCrypto cannot do are refused at CreateKey with "not simulated"', async () => {
     const { call } = testKms();
     for (const [KeySpec, KeyUsage] of [['ECC_SECG_P256K1', 'SIGN_VERIFY'], ['HMAC_224', 'GENERATE_VERIFY_MAC'], ['ECC_NIST_P256', 'KEY_AGREEMENT']]) {
