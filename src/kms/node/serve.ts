@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   const endpoint = createJson11Endpoint(kms, {
     region: options.region,
     seed: options.seed,
+    principals: Object.fromEntries(Object.entries(options.principals).map(([accessKeyId, arn]) => [accessKeyId, { arn, accessKeyId }])),
     onUnexpectedError: (error, { operation }) => console.error(`!! ${operation} failed inside KMS Lab (a bug):`, error),
   });
 
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
       [
         `KMS Lab endpoint ready at http://127.0.0.1:${port}`,
         `  region ${options.region}, account ${kms.accountId}; any access key is accepted (as the account's root)`,
+        ...Object.entries(options.principals).map(([accessKeyId, arn]) => `  access key ${accessKeyId} acts as ${arn}`),
         `  ${TUTORIAL_ALIAS} → ${tutorial.keyArn}`,
         `  try: aws --endpoint-url http://127.0.0.1:${port} --region ${options.region} kms describe-key --key-id ${TUTORIAL_ALIAS}`,
       ].join('\n'),

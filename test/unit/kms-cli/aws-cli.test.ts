@@ -19,6 +19,8 @@ const hasAws = existsSync(AWS);
 if (!hasAws) console.warn(`SKIPPED aws-cli.test.ts: ${AWS} (AWS CLI v2) is missing; install it with: apt-get install -y awscli`);
 
 const run = promisify(execFile);
+const ALICE_KEY = 'AKIDALICEEXAMPLE';
+const ALICE = 'arn:aws:iam::111122223333:user/alice';
 
 describe.skipIf(!hasAws)('the real AWS CLI v2 against kms:serve', () => {
   let serve: RunningServe;
@@ -29,7 +31,7 @@ describe.skipIf(!hasAws)('the real AWS CLI v2 against kms:serve', () => {
     dir = mkdtempSync(join(tmpdir(), 'kms-lab-cli-'));
     writeFileSync(join(dir, 'config'), '');
     writeFileSync(join(dir, 'credentials'), '');
-    serve = await startKmsServe();
+    serve = await startKmsServe(['--principal', `${ALICE_KEY}=${ALICE}`]);
     env = {
       PATH: process.env.PATH,
       HOME: dir,
@@ -123,6 +125,34 @@ describe.skipIf(!hasAws)('the real AWS CLI v2 against kms:serve', () => {
     const result = await shell('aws kms decrypt --ciphertext-blob fileb://ExampleSecretFileEncrypted.base64 --region eu-west-2');
     expect(result.code).toBe(254);
     expect(result.stderr.trim()).toBe(cliError('InvalidCiphertextException', 'Decrypt', '').trim());
+  }, 30_000);
+
+  it('prints AccessDeniedException for a principal the key policy denies (--principal maps access keys)', async () => {
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'Root', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' },
+        { Sid: 'NoAlice', Effect: 'Deny', Principal: { AWS: ALICE }, Action: 'kms:Encrypt', Resource: '*' },
+      ],
+    };
+    writeFileSync(join(dir, 'policy.json'), JSON.stringify(policy));
+    const result = await shell(
+      [
+        'KEY=$(aws kms create-key --region eu-west-2 --query KeyMetadata.Arn --output text)',
+        'aws kms put-key-policy --key-id "$KEY" --policy-name default --policy file://policy.json --region eu-west-2',
+        'echo "$KEY"',
+        `AWS_ACCESS_KEY_ID=${ALICE_KEY} aws kms encrypt --key-id "$KEY" --plaintext fileb://ExampleSecretFile.txt --region eu-west-2`,
+      ].join('\n'),
+    );
+    const arn = result.stdout.trim();
+    expect(result.code).toBe(254);
+    expect(result.stderr.trim()).toBe(
+      cliError(
+        'AccessDeniedException',
+        'Encrypt',
+        `User: ${ALICE} is not authorized to perform: kms:Encrypt on resource: ${arn} with an explicit deny in a resource-based policy`,
+      ),
+    );
   }, 30_000);
 
   it('prints ValidationException for more than 4,096 bytes of plaintext', async () => {
