@@ -16,7 +16,7 @@ describe('sequence diagram', () => {
 
   it('is one image to assistive technology, pointing to its text twin', () => {
     const { container } = render(Diagram, { props: { events, actors } });
-    const svg = container.querySelector('svg');
+    const svg = container.querySelector('svg[role="img"]');
     expect(svg).toHaveAttribute('role', 'img');
     expect(svg?.getAttribute('aria-label')).toMatch(/list that follows says the same in words/);
   });

@@ -31,7 +31,7 @@ export function arrival(row: SVGGElement, options: ArrivalOptions) {
     .on('end', () => line.attr('stroke-dasharray', null).attr('stroke-dashoffset', null));
 
   const token = root.select<SVGGElement>('g.token');
-  const y = Number(token.attr('data-y') ?? 0);
+  const y = token.empty() ? 0 : Number(token.attr('data-y'));
   token
     .attr('opacity', 1)
     .attr('transform', `translate(${options.fromX},${y})`)

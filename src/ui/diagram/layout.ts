@@ -21,10 +21,11 @@ export interface ActorColumn {
 export interface DiagramLayout {
   width: number;
   columns: Map<string, ActorColumn>;
-  /** Where the first event row starts (below headers and holdings). */
-  rowsTop: number;
+  /** Height of the actors' header (names and holdings), drawn apart so it stays in view. */
+  headerHeight: number;
+  /** Top of each event row, from the top of the rows' own drawing. */
   rowTops: number[];
-  height: number;
+  rowsHeight: number;
 }
 
 export function layoutDiagram(
@@ -40,18 +41,21 @@ export function layoutDiagram(
     columns.set(id, { id, x: SIDE_MARGIN + slot * index + slot / 2, width: Math.min(slot - 8, 150) });
   });
   const mostHoldings = Math.max(0, ...actorIds.map((id) => holdings[id]?.length ?? 0));
-  const rowsTop = HEADER_HEIGHT + 8 + mostHoldings * HOLDING_LINE + 12;
+  const headerHeight = HEADER_HEIGHT + 8 + mostHoldings * HOLDING_LINE;
   const rowTops: number[] = [];
-  let y = rowsTop;
+  let y = 12;
   for (const kind of eventKinds) {
     rowTops.push(y);
     y += kind === 'message' ? MESSAGE_ROW : NOTE_ROW;
   }
-  return { width: Math.max(width, 280), columns, rowsTop, rowTops, height: y + 12 };
+  return { width: Math.max(width, 280), columns, headerHeight, rowTops, rowsHeight: y + 12 };
 }
 
-/** Characters that fit in `pixels` at the diagram's 12px text (about 6.6px per character). */
-export function fitText(text: string, pixels: number): string {
-  const max = Math.max(4, Math.floor(pixels / 6.6));
+/**
+ * Characters that fit in `pixels`: about 6.6px per character of the diagram's 12px text, more for
+ * the bold 13px actor names.
+ */
+export function fitText(text: string, pixels: number, charWidth = 6.6): string {
+  const max = Math.max(4, Math.floor(pixels / charWidth));
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

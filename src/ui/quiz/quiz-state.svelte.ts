@@ -1,115 +1,75 @@
 /**
- * The state of one quiz attempt: the learner's responses, the answer keys (some computed by the
- * engine by running the scenario, hence "computing…"), and the engine's grades. The UI never
- * decides what is right: `grader` is the engine's grading, passed in.
+ * One attempt at a quiz: the learner's responses, the answer key (some answers are computed by the
+ * engine by running the scenario, hence "computing…"), and the engine's results. The UI never
+ * decides what is right: every verdict, score and piece of feedback comes from the engine's grader.
  */
 import type { QuizQuestion } from '../../lessons/types';
+import type { QuestionResult, QuizGrader, QuizResponse, QuizResult } from '../engine';
 
-export type QuizResponse =
-  | { kind: 'single'; choice?: string }
-  | { kind: 'multi'; choices: string[] }
-  | { kind: 'order'; order: string[] };
+export type KeyState = { state: 'computing' } | { state: 'ready' } | { state: 'failed'; message: string };
 
-/** The correct answer as the engine resolved it: one id, several ids, or ids in order. */
-export type AnswerKey = string | string[];
-
-export interface QuestionGrade {
-  correct: boolean;
-  score: number;
-  max: number;
+/** Where a new attempt starts: nothing chosen; an ordering question in the order it is shown. */
+export function emptyResponse(question: QuizQuestion): QuizResponse | undefined {
+  if (question.kind === 'single') return undefined;
+  if (question.kind === 'multi') return [];
+  return question.items.map((item) => item.id);
 }
 
-export interface QuizGrader {
-  resolveKey(question: QuizQuestion): Promise<AnswerKey>;
-  grade(question: QuizQuestion, response: QuizResponse, key: AnswerKey): QuestionGrade;
-}
-
-export type KeyState = { state: 'computing' } | { state: 'ready'; key: AnswerKey } | { state: 'failed'; message: string };
-
-export function emptyResponse(question: QuizQuestion): QuizResponse {
-  if (question.kind === 'single') return { kind: 'single' };
-  if (question.kind === 'multi') return { kind: 'multi', choices: [] };
-  return { kind: 'order', order: question.items.map((item) => item.id) };
-}
-
-export function isAnswered(response: QuizResponse): boolean {
-  if (response.kind === 'single') return response.choice !== undefined;
-  if (response.kind === 'multi') return response.choices.length > 0;
-  return true; // an order is always an answer
-}
-
-/** The ids the key marks correct, for showing which options were right. */
-export function keyIds(key: AnswerKey): string[] {
-  return typeof key === 'string' ? [key] : key;
+export function isAnswered(response: QuizResponse | undefined): boolean {
+  return typeof response === 'string' || (Array.isArray(response) && response.length > 0);
 }
 
 export class QuizAttempt {
   readonly questions: readonly QuizQuestion[];
-  responses: Record<string, QuizResponse>;
-  keys: Record<string, KeyState>;
-  grades: Record<string, QuestionGrade> = $state({});
+  responses: Record<string, QuizResponse | undefined>;
+  key = $state<KeyState>({ state: 'computing' });
+  results: Record<string, QuestionResult> = $state({});
+  /** The engine's grade of the whole quiz, once every question has a result. */
+  total = $state.raw<QuizResult | undefined>();
   readonly #grader: QuizGrader;
 
   constructor(questions: readonly QuizQuestion[], grader: QuizGrader) {
     // built whole, then made reactive: an attempt may be created inside a $derived
     this.responses = $state(Object.fromEntries(questions.map((q) => [q.id, emptyResponse(q)])));
-    this.keys = $state(Object.fromEntries(questions.map((q) => [q.id, { state: 'computing' } as KeyState])));
     this.questions = questions;
     this.#grader = grader;
   }
 
-  /** Resolves every answer key (computed ones run the scenario); call once after creating. */
-  async resolveKeys(): Promise<void> {
-    await Promise.all(
-      this.questions.map(async (question) => {
-        try {
-          this.keys[question.id] = { state: 'ready', key: await this.#grader.resolveKey(question) };
-        } catch (error) {
-          this.keys[question.id] = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
-        }
-      }),
-    );
+  /** Resolves the answer key (computed answers run the scenario); call once after creating. */
+  async resolveKey(): Promise<void> {
+    try {
+      await this.#grader.key();
+      this.key = { state: 'ready' };
+    } catch (error) {
+      this.key = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   canSubmit(questionId: string): boolean {
-    const response = this.responses[questionId];
-    return !!response && isAnswered(response) && this.keys[questionId]?.state === 'ready' && !this.grades[questionId];
+    return this.key.state === 'ready' && !this.results[questionId] && isAnswered(this.responses[questionId]);
   }
 
-  submit(questionId: string): void {
-    const question = this.questions.find((q) => q.id === questionId);
-    const key = this.keys[questionId];
-    const response = this.responses[questionId];
-    if (!question || !response || key?.state !== 'ready' || this.grades[questionId]) return;
-    this.grades[questionId] = this.#grader.grade(question, $state.snapshot(response) as QuizResponse, key.key);
+  async submit(questionId: string): Promise<void> {
+    if (!this.canSubmit(questionId)) return;
+    this.results[questionId] = await this.#grader.gradeQuestion(questionId, $state.snapshot(this.responses[questionId]));
+    if (this.questions.every((q) => this.results[q.id])) await this.#gradeWhole();
   }
 
-  /** Grades every answered question that is not graded yet. */
-  submitAll(): void {
-    for (const question of this.questions) if (this.canSubmit(question.id)) this.submit(question.id);
+  /** Grades every question now; unanswered ones score nothing. */
+  async submitAll(): Promise<void> {
+    if (this.key.state !== 'ready') return;
+    await this.#gradeWhole();
+  }
+
+  async #gradeWhole(): Promise<void> {
+    const total = await this.#grader.gradeQuiz($state.snapshot(this.responses));
+    for (const result of total.results) this.results[result.questionId] ??= result;
+    this.total = total;
   }
 
   retry(): void {
     for (const question of this.questions) this.responses[question.id] = emptyResponse(question);
-    this.grades = {};
-  }
-
-  get finished(): boolean {
-    return this.questions.every((question) => this.grades[question.id]);
-  }
-
-  get score(): { score: number; max: number } {
-    let score = 0;
-    let max = 0;
-    for (const question of this.questions) {
-      const grade = this.grades[question.id];
-      if (grade) {
-        score += grade.score;
-        max += grade.max;
-      } else {
-        max += 1;
-      }
-    }
-    return { score, max };
+    this.results = {};
+    this.total = undefined;
   }
 }

@@ -1,0 +1,12 @@
+/** Entry point: global styles, the saved theme, then the app shell. */
+import './app.css';
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { applyTheme, theme } from './shell/theme.svelte';
+
+applyTheme(theme.choice);
+
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html has no #app element to mount KMS Lab into');
+target.replaceChildren();
+mount(App, { target });
