@@ -7,7 +7,7 @@ import { apiCallEvent, serviceEvent } from './audit/record.ts';
 import { type CallContext, callerAccount } from './caller.ts';
 import { DEFAULT_LIMITS, type KmsWorld, type OperationContext, type ResourceLimits } from './engine-context.ts';
 import { isKmsError, KmsError, messages } from './errors.ts';
-import { ensureAwsManagedKey } from './keys/aws-managed.ts';
+import { awsManagedService, ensureAwsManagedKey } from './keys/aws-managed.ts';
 import { keyMetadata } from './keys/key-metadata.ts';
 import { keyStateMachine } from './keys/key-state-machine.ts';
 import { KeyStore } from './keys/key-store.ts';
@@ -133,6 +133,9 @@ export function createKms(options: KmsOptions = {}) {
       const keyMember = description.key;
       const ref = keyMember ? (input[keyMember.member] as string | undefined) : undefined;
       if (keyMember && ref !== undefined) {
+        // Naming an AWS managed key that does not exist yet creates it, as AWS does on first use.
+        const service = keyMember.aliases ? awsManagedService(ref) : undefined;
+        if (service && !ref.startsWith('arn:')) await ensureAwsManagedKey(world, service, scope);
         const context = (input.EncryptionContext as Record<string, string> | undefined) ?? undefined;
         ctx.key = ctx.useKey(ref, keyMember.aliases, description.action, { encryptionContext: context });
       } else if (!description.authorizesInHandler) {

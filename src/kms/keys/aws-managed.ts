@@ -11,6 +11,21 @@ import type { KmsKey } from './kms-key.ts';
  * through the service. The exact description text varies per service at AWS; this one follows the
  * pattern of S3's ("Default master key that protects my S3 objects when no other key is defined").
  */
+/**
+ * Integrated services whose AWS managed key KMS creates when a caller first names
+ * `alias/aws/<service>` (DescribeKey or a cryptographic call), as AWS does.
+ */
+export const INTEGRATED_SERVICES = [
+  'acm', 'backup', 'codecommit', 'dynamodb', 'ebs', 'elasticfilesystem', 'es', 'kinesis', 'lambda', 'rds', 'redshift',
+  's3', 'secretsmanager', 'sns', 'sqs', 'ssm',
+] as const;
+
+/** The service of `alias/aws/<service>` (name or ARN) when it is an integrated service, else undefined. */
+export function awsManagedService(ref: string): string | undefined {
+  const name = /^(?:arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:)?alias\/aws\/([a-z0-9-]+)$/.exec(ref)?.[1];
+  return name && (INTEGRATED_SERVICES as readonly string[]).includes(name) ? name : undefined;
+}
+
 export async function ensureAwsManagedKey(world: KmsWorld, service: string, scope: Scope): Promise<KmsKey> {
   const name = `alias/aws/${service}`;
   const existing = world.store.getAlias(scope, name);

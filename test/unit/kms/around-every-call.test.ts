@@ -185,4 +185,12 @@ describe('authorization seam (default key policy semantics)', () => {
     expect((await call('GetKeyRotationStatus', { KeyId: meta.KeyId as string })).RotationPeriodInDays).toBe(365);
     expect((await call('DescribeKey', { KeyId: 'alias/aws/s3' })).KeyMetadata).toEqual(meta);
   });
+
+  it('naming alias/aws/<service> of an integrated service creates its AWS managed key on first use', async () => {
+    const { kms, call } = testKms();
+    const meta = (await call('DescribeKey', { KeyId: 'alias/aws/ebs' })).KeyMetadata as Record<string, unknown>;
+    expect([meta.KeyManager, meta.Description]).toEqual(['AWS', 'Default key that protects my ebs data when no other key is defined']);
+    expect(kms.aliases({ region: REGION }).map((a) => a.aliasName)).toEqual(['alias/aws/ebs']);
+    expect((await failure(call('DescribeKey', { KeyId: 'alias/aws/not-a-service' }))).code).toBe('NotFoundException');
+  });
 });
