@@ -440,3 +440,33 @@ function derToP1363(der: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
   }
   return out;
 }
+
+describe('who calls, as CloudTrail records it', () => {
+  it('records the signing access key, the region and the SDK user agent; `caller` and `principals` pick the principal', async () => {
+    const kms = createKms();
+    const asRoot = await createInProcessKmsClient(kms, { region: 'us-east-1', maxAttempts: 1 });
+    await asRoot.send(new GenerateRandomCommand({ NumberOfBytes: 8 }));
+    const rootEvent = kms.audit.events.at(-1)!;
+    expect(rootEvent).toMatchObject({
+      eventName: 'GenerateRandom',
+      awsRegion: 'us-east-1',
+      userIdentity: { arn: `arn:aws:iam::${ACCOUNT}:root`, accountId: ACCOUNT, accessKeyId: 'AKIAIOSFODNN7EXAMPLE' },
+    });
+    expect(rootEvent.userAgent).toMatch(/aws-sdk-js/);
+
+    const bob = { arn: `arn:aws:iam::${ACCOUNT}:user/bob` };
+    const asBob = await createInProcessKmsClient(kms, { caller: bob, maxAttempts: 1 });
+    await asBob.send(new GenerateRandomCommand({ NumberOfBytes: 8 }));
+    expect(kms.audit.events.at(-1)!.userIdentity.arn).toBe(bob.arn);
+
+    const carol = `arn:aws:iam::${ACCOUNT}:user/carol`;
+    const asCarol = await createInProcessKmsClient(kms, {
+      credentials: { accessKeyId: 'AKIDCAROL', secretAccessKey: 'x' },
+      principals: { AKIDCAROL: { arn: carol, accessKeyId: 'AKIDCAROL' } },
+      maxAttempts: 1,
+    });
+    await asCarol.send(new GenerateRandomCommand({ NumberOfBytes: 8 }));
+    expect(kms.audit.events.at(-1)!.userIdentity).toMatchObject({ arn: carol, accessKeyId: 'AKIDCAROL' });
+    kms.dispose();
+  });
+});
