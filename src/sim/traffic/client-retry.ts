@@ -9,7 +9,7 @@
  *   Its n counts retries from 0 (first sleep drawn from [0, base] for full jitter), like the SDK, not
  *   from 1 as in Brooker's study; decorrelated jitter keeps its previous sleep per request.
  */
-import type { Rng } from '../core/rng';
+import type { UniformSource } from './fast-random';
 import { decorrelatedJitterSleep, exponentialSleep, type JitterKind, studySleep } from './backoff';
 import { isRetryableErrorType, SDK_RETRY_CLASSIC, SDK_RETRY_CURRENT, StandardRetry, type RetryDecision, type SdkErrorType } from './sdk-retry';
 import { CubicRateLimiter, type RateLimiterOptions } from './rate-limiter';
@@ -35,7 +35,7 @@ export interface ClientRetryPolicy {
    * Decide about a failed attempt. `previousDelayMs` is this request's last sleep (0 before the first
    * retry); only decorrelated jitter reads it.
    */
-  onFailure(retriesSoFar: number, type: SdkErrorType, previousDelayMs: number, rng: Rng): RetryDecision;
+  onFailure(retriesSoFar: number, type: SdkErrorType, previousDelayMs: number, rng: UniformSource): RetryDecision;
   onSuccess(lastRetryCost: number | undefined): void;
 }
 
@@ -51,7 +51,7 @@ class SdkPolicy implements ClientRetryPolicy {
     readonly standard: StandardRetry,
     readonly limiter?: CubicRateLimiter,
   ) {}
-  onFailure(retriesSoFar: number, type: SdkErrorType, _previous: number, rng: Rng): RetryDecision {
+  onFailure(retriesSoFar: number, type: SdkErrorType, _previous: number, rng: UniformSource): RetryDecision {
     return this.standard.onFailure(retriesSoFar, type, rng.next());
   }
   onSuccess(lastRetryCost: number | undefined): void {
@@ -66,7 +66,7 @@ class CustomPolicy implements ClientRetryPolicy {
     private readonly capMs: number,
     private readonly maxAttempts: number,
   ) {}
-  onFailure(retriesSoFar: number, type: SdkErrorType, previousDelayMs: number, rng: Rng): RetryDecision {
+  onFailure(retriesSoFar: number, type: SdkErrorType, previousDelayMs: number, rng: UniformSource): RetryDecision {
     if (!isRetryableErrorType(type)) return { retry: false, reason: 'not-retryable' };
     if (retriesSoFar + 1 >= this.maxAttempts) return { retry: false, reason: 'attempts' };
     let delayMs: number;

@@ -8,7 +8,7 @@
  * one 32-bit draw supplies both the layer (low 7 bits) and the value; the small correlation this
  * leaves is far below anything a network-delay model can show.
  */
-import type { Rng } from '../core/rng';
+import type { UniformSource } from './fast-random';
 
 const LAYERS = 128;
 const R = 3.442619855899; // start of the tail
@@ -38,8 +38,9 @@ const fn = new Float64Array(LAYERS);
 })();
 
 /** Returns a function drawing N(0, 1) samples from `rng`'s stream. */
-export function createStandardNormal(rng: Rng): () => number {
-  // next() is a 32-bit integer divided by 2^32, so this recovers it exactly, as a signed int32.
+export function createStandardNormal(rng: UniformSource): () => number {
+  // next() is a 32-bit integer divided by 2^32 (both the shared Rng and the fast stream), so this
+  // recovers it exactly, as a signed int32.
   const int32 = () => (rng.next() * 4294967296) | 0;
   const uniformOpen = () => 1 - rng.next(); // (0, 1]: safe for log
 

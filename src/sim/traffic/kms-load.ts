@@ -16,6 +16,7 @@
  *   re-checks, and which one wins is a race: the rate is the same, only who goes first differs).
  */
 import { createRng } from '../core/rng';
+import { createFastUniform } from './fast-random';
 import { createTokenBucket } from '../../kms/quota/token-bucket';
 import { EventQueue } from './event-queue';
 import { createClientRetryPolicy, type ClientRetryPolicy, type RetryConfig } from './client-retry';
@@ -180,10 +181,10 @@ export function simulateKmsLoad(params: KmsLoadParams): KmsLoadResult {
 
   const rng = createRng(seed);
   // Separate streams, so that turning a knob that changes retries does not reshuffle the arrivals.
-  const arrivalRng = rng.fork();
-  const networkRng = rng.fork();
-  const retryRng = rng.fork();
-  const errorRng = rng.fork();
+  const arrivalRng = createFastUniform(rng.fork());
+  const networkRng = createFastUniform(rng.fork());
+  const retryRng = createFastUniform(rng.fork());
+  const errorRng = createFastUniform(rng.fork());
   const leg = createLegDelay(networkRng, network);
 
   const bucket = createTokenBucket(quota, 0);

@@ -1,4 +1,4 @@
-import type { Rng } from '../core/rng';
+import type { UniformSource } from './fast-random';
 import { createStandardNormal } from './fast-normal';
 
 /**
@@ -14,7 +14,7 @@ export interface NetworkModel {
   sdMs: number;
 }
 
-export function createLegDelay(rng: Rng, network: NetworkModel = STUDY_NETWORK): () => number {
+export function createLegDelay(rng: UniformSource, network: NetworkModel = STUDY_NETWORK): () => number {
   const { meanMs, sdMs } = network;
   if (!(meanMs >= 0) || !(sdMs >= 0)) throw new RangeError('network mean and sd must be non-negative ms');
   const standardNormal = createStandardNormal(rng);

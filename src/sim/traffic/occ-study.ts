@@ -17,7 +17,8 @@
  * read at t + leg + leg + sleep. Every leg still draws its own delay, and the order in which the server
  * sees messages is exactly the original's.
  */
-import { createRng, type Rng } from '../core/rng';
+import { createRng } from '../core/rng';
+import { createFastUniform, type UniformSource } from './fast-random';
 import { EventQueue } from './event-queue';
 import { decorrelatedJitterSleep, STUDY_STRATEGIES, studySleep, type StudyStrategy } from './backoff';
 import { createLegDelay, STUDY_NETWORK } from './network-delay';
@@ -92,11 +93,15 @@ function runTrial(
   strategy: StudyStrategy,
   base: number,
   cap: number,
-  rng: Rng,
+  rng: UniformSource,
+  leg: () => number,
   onWrite?: (timeMs: number, client: number, success: boolean) => void,
 ): OccTrial {
   const { queue, carriedVersion, attempt, decorrelated, clients } = world;
-  const leg = createLegDelay(rng, STUDY_NETWORK);
+  // Local references: some module loaders (tsx, vite-node) reach imports through getters, which
+  // would stop the JIT from inlining these calls in the loop below.
+  const sleepFor = studySleep;
+  const decorrelatedSleep = decorrelatedJitterSleep;
   queue.clear();
   attempt.fill(0);
   decorrelated.fill(base);
@@ -127,11 +132,11 @@ function runTrial(
     const responseArrives = t + leg();
     let sleep: number;
     if (strategy === 'decorrelated') {
-      sleep = decorrelatedJitterSleep(decorrelated[client], base, cap, rng.next());
+      sleep = decorrelatedSleep(decorrelated[client], base, cap, rng.next());
       decorrelated[client] = sleep;
     } else {
       // 'none' and 'exponential' draw no random number, as in the original.
-      sleep = strategy === 'none' || strategy === 'exponential' ? studySleep(strategy, n, base, cap, 0) : studySleep(strategy, n, base, cap, rng.next());
+      sleep = strategy === 'none' || strategy === 'exponential' ? sleepFor(strategy, n, base, cap, 0) : sleepFor(strategy, n, base, cap, rng.next());
     }
     queue.replaceTop(responseArrives + leg() + sleep, client * 2 + READ_ARRIVES);
     onWrite?.(t, client, false);
@@ -160,10 +165,12 @@ function meanAndStdErr(values: number[]): [number, number] {
 export function simulateOcc({ clients, strategy, base = STUDY_BASE_MS, cap = STUDY_CAP_MS, trials, seed }: OccParams): OccResult {
   checkParams(clients, strategy, base, cap);
   if (!Number.isInteger(trials) || trials < 1) throw new RangeError(`trials must be a positive integer (got ${trials})`);
-  const rng = createRng(seed);
+  const rng = createFastUniform(createRng(seed));
+  // One sampler for all trials: the hot loop then always calls the same function, which the JIT inlines.
+  const leg = createLegDelay(rng, STUDY_NETWORK);
   const world = new OccWorld(clients);
   const results: OccTrial[] = [];
-  for (let i = 0; i < trials; i++) results.push(runTrial(world, strategy, base, cap, rng));
+  for (let i = 0; i < trials; i++) results.push(runTrial(world, strategy, base, cap, rng, leg));
   const [meanCompletionMs, stdErrCompletionMs] = meanAndStdErr(results.map((r) => r.completionMs));
   const [meanCalls, stdErrCalls] = meanAndStdErr(results.map((r) => r.calls));
   return { clients, strategy, meanCompletionMs, meanCalls, stdErrCompletionMs, stdErrCalls, trials: results };
@@ -179,7 +186,8 @@ export function simulateOccTimeline({
 }: Omit<OccParams, 'trials'>): OccTimeline {
   checkParams(clients, strategy, base, cap);
   const writes: OccWrite[] = [];
-  const trial = runTrial(new OccWorld(clients), strategy, base, cap, createRng(seed), (timeMs, client, success) =>
+  const rng = createFastUniform(createRng(seed));
+  const trial = runTrial(new OccWorld(clients), strategy, base, cap, rng, createLegDelay(rng, STUDY_NETWORK), (timeMs, client, success) =>
     writes.push({ timeMs, client, outcome: success ? 'success' : 'conflict' }),
   );
   return { clients, strategy, ...trial, writes };

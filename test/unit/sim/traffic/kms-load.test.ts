@@ -69,8 +69,9 @@ describe('KMS load lab', () => {
     expect(adaptive.totals.throttles).toBeLessThan(standard.totals.throttles / 10);
     expect(adaptive.totals.gaveUpAttempts + adaptive.totals.gaveUpRetryQuota).toBeLessThan(standard.totals.gaveUpAttempts + standard.totals.gaveUpRetryQuota);
     const perClientOffered = overload.totalRate! / overload.clients;
-    expect(adaptive.seconds[3].meanAdaptiveRate!).toBeLessThan(perClientOffered);
-    expect(adaptive.seconds[3].successes).toBeLessThan(overload.quotaPerSecond!);
+    // Each client settles near its share of the quota (2000 / 20 = 100 req/s), below the 150 it is offered.
+    expect(adaptive.seconds[5].meanAdaptiveRate!).toBeLessThan(perClientOffered);
+    expect(adaptive.seconds[5].meanAdaptiveRate!).toBeGreaterThan(50);
     expect(adaptive.latencyMs!.p99).toBeGreaterThan(standard.latencyMs!.p99);
     expect(standard.seconds.every((s) => s.meanAdaptiveRate === null)).toBe(true);
   });
