@@ -2,7 +2,7 @@ import { algorithmsFor } from './key-specs.ts';
 import type { KmsKey } from './kms-key.ts';
 
 /**
- * KeyMetadata exactly as CreateKey/DescribeKey return it (reference §4): members in AWS's order,
+ * KeyMetadata exactly as CreateKey/DescribeKey return it (reference §4): members in botocore's order,
  * conditional members only when AWS sends them. Dates are JS Dates (the wire layer writes epoch seconds).
  */
 export function keyMetadata(key: KmsKey): Record<string, unknown> {
@@ -22,12 +22,14 @@ export function keyMetadata(key: KmsKey): Record<string, unknown> {
     meta.ValidTo = new Date(current.imported.validTo);
   }
   meta.Origin = key.origin;
+  if (key.origin === 'EXTERNAL' && current?.imported) meta.ExpirationModel = current.imported.expirationModel;
   meta.KeyManager = key.manager;
   meta.CustomerMasterKeySpec = key.spec; // deprecated twin, still returned with the same value
   meta.KeySpec = key.spec;
-  Object.assign(meta, algorithmsFor(key.spec, key.usage));
-  if (key.origin === 'EXTERNAL' && current?.imported) meta.ExpirationModel = current.imported.expirationModel;
+  const { MacAlgorithms, ...otherAlgorithms } = algorithmsFor(key.spec, key.usage);
+  Object.assign(meta, otherAlgorithms);
   meta.MultiRegion = false;
+  if (MacAlgorithms) meta.MacAlgorithms = MacAlgorithms;
   if (key.spec === 'SYMMETRIC_DEFAULT' && key.usage === 'ENCRYPT_DECRYPT' && current) meta.CurrentKeyMaterialId = current.materialId;
   return meta;
 }

@@ -96,3 +96,29 @@ describe('key states through the API (reference §7)', () => {
     expect([error.code, error.message]).toEqual(['DisabledException', `${rsa.Arn} is disabled.`]);
   });
 });
+
+describe('KeyMetadata', () => {
+  it('has exactly the members AWS returns, in the model order', async () => {
+    const { call } = testKms();
+    const symmetric = await newKey(call, { Description: 'd' });
+    expect(Object.keys(symmetric)).toEqual([
+      'AWSAccountId', 'KeyId', 'Arn', 'CreationDate', 'Enabled', 'Description', 'KeyUsage', 'KeyState', 'Origin', 'KeyManager',
+      'CustomerMasterKeySpec', 'KeySpec', 'EncryptionAlgorithms', 'MultiRegion', 'CurrentKeyMaterialId',
+    ]);
+    expect(symmetric).toMatchObject({
+      AWSAccountId: '111122223333', Enabled: true, Description: 'd', KeyUsage: 'ENCRYPT_DECRYPT', KeyState: 'Enabled', Origin: 'AWS_KMS',
+      KeyManager: 'CUSTOMER', CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT', KeySpec: 'SYMMETRIC_DEFAULT', EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'], MultiRegion: false,
+    });
+    expect(symmetric.Arn).toBe(`arn:aws:kms:eu-west-2:111122223333:key/${symmetric.KeyId}`);
+    expect(symmetric.CurrentKeyMaterialId).toMatch(/^[0-9a-f]{64}$/);
+    expect((symmetric.CreationDate as Date).toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    const hmac = await newKey(call, { KeySpec: 'HMAC_384', KeyUsage: 'GENERATE_VERIFY_MAC' });
+    expect(Object.keys(hmac).slice(-3)).toEqual(['KeySpec', 'MultiRegion', 'MacAlgorithms']);
+    expect(hmac.MacAlgorithms).toEqual(['HMAC_SHA_384']);
+    const rsa = await newKey(call, { KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY' });
+    expect(rsa.SigningAlgorithms).toEqual([
+      'RSASSA_PKCS1_V1_5_SHA_256', 'RSASSA_PKCS1_V1_5_SHA_384', 'RSASSA_PKCS1_V1_5_SHA_512', 'RSASSA_PSS_SHA_256', 'RSASSA_PSS_SHA_384', 'RSASSA_PSS_SHA_512',
+    ]);
+    expect('CurrentKeyMaterialId' in rsa).toBe(false);
+  });
+});
