@@ -6,9 +6,10 @@
  *  2. One minute of model time at 10,000 requests/s from 1,000 clients against the KMS quota
  *     (aim: under 2 s), at the default 10,000/s quota and, to exercise retries, at the older 5,500/s.
  *
- * Wall times depend on the machine and on what else runs on it, so a calibration line comes first:
- * the same process's time for a fixed loop of Math.random and Math.log, and each result is also given
- * as a multiple of it (how many calibration loops the run costs), which stays comparable across machines.
+ * Wall times depend on the machine and on what else runs on it, so each run also prints its CPU time
+ * (process.cpuUsage: what it would take with a core to itself) and a calibration line comes first: the
+ * same process's time for a fixed loop of Math.random and Math.log; each result is also given as a
+ * multiple of it (how many calibration loops the run costs), which stays comparable across machines.
  */
 import { readFileSync } from 'node:fs';
 import { simulateOccSweep } from '../../src/sim/traffic/occ-sweep';
@@ -30,11 +31,14 @@ const baseline = calibrationMs();
 line('traffic: calibration (5M Math.log(Math.random()))', `${baseline.toFixed(0)} ms`);
 
 // 1. The study sweep.
+const cpuSeconds = (since: NodeJS.CpuUsage) => (process.cpuUsage(since).user / 1e6).toFixed(2);
+const sweepCpu = process.cpuUsage();
 const sweepStart = performance.now();
 const sweep = simulateOccSweep({ seed: 2015, trials: 100 });
 const sweepMs = performance.now() - sweepStart;
+const sweepCpuSeconds = cpuSeconds(sweepCpu);
 const writes = sweep.points.reduce((sum, p) => sum + p.meanCalls * sweep.trials, 0);
-line('traffic: study sweep 19 counts x 5 strategies x 100 trials', `${(sweepMs / 1000).toFixed(2)} s (aim < 5 s), ${(sweepMs / baseline).toFixed(1)} x calibration`);
+line('traffic: study sweep 19 counts x 5 strategies x 100 trials', `${(sweepMs / 1000).toFixed(2)} s wall, ${sweepCpuSeconds} s CPU (aim < 5 s), ${(sweepMs / baseline).toFixed(1)} x calibration`);
 line('traffic: study sweep writes simulated', `${(writes / 1e6).toFixed(1)} M (${((sweepMs * 1e6) / writes).toFixed(0)} ns per write)`);
 
 interface ReferencePoint {
@@ -65,11 +69,13 @@ for (const clients of [10, 100, 190]) {
 // 2. One minute of KMS load.
 function load(label: string, params: KmsLoadParams): void {
   simulateKmsLoad({ ...params, durationMs: 2000 }); // warm-up
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const result = simulateKmsLoad(params);
   const ms = performance.now() - start;
+  const cpuUsed = cpuSeconds(cpu);
   const t = result.totals;
-  line(`traffic: ${label}`, `${(ms / 1000).toFixed(2)} s (aim < 2 s), ${(ms / baseline).toFixed(1)} x calibration, ${(result.eventsProcessed / 1e6).toFixed(2)} M events`);
+  line(`traffic: ${label}`, `${(ms / 1000).toFixed(2)} s wall, ${cpuUsed} s CPU (aim < 2 s), ${(ms / baseline).toFixed(1)} x calibration, ${(result.eventsProcessed / 1e6).toFixed(2)} M events`);
   line('traffic:   outcome', `${t.started} calls, ${t.successes} ok, ${t.throttles} throttles, ${t.gaveUpAttempts + t.gaveUpRetryQuota} errors, p99 ${result.latencyMs?.p99.toFixed(0)} ms, retry quota dry at ${result.retryQuotaDryAtMs === null ? 'never' : `${(result.retryQuotaDryAtMs / 1000).toFixed(1)} s`}`);
 }
 const minute = { clients: 1000, totalRate: 10_000, durationMs: 60_000, seed: 1 };
