@@ -56,7 +56,6 @@ export interface PlayerInput {
   startIndex: number;
 }
 
-const navigation = ['NEXT', 'PREVIOUS', 'GOTO', 'RESET'] as const;
 type Navigation = Exclude<PlayerCommand, ActCommand>;
 
 /** Where a navigation command leads from step `current` (undefined: nowhere, e.g. "Next" on the last step). */
@@ -68,6 +67,29 @@ function destination(command: Navigation, current: number, last: number): number
     : current;
   return target < 0 || target > last ? undefined : target;
 }
+
+/** While work is in flight every command waits its turn (see runNextQueued). */
+const queueWhileBusy = {
+  NEXT: { actions: 'enqueue' },
+  PREVIOUS: { actions: 'enqueue' },
+  GOTO: { actions: 'enqueue' },
+  RESET: { actions: 'enqueue' },
+  ACT: { actions: 'enqueue' },
+} as const;
+
+const asNavigation = ({ event }: { event: PlayerCommand }) => event as Navigation;
+/** Forward: keep this world and enter (or skip to) the target step. */
+const goForward = {
+  guard: { type: 'leadsForward', params: asNavigation },
+  target: 'preparing',
+  actions: { type: 'target', params: (args: { event: PlayerCommand }) => ({ command: asNavigation(args), fresh: false }) },
+} as const;
+/** Back, the same step again (reset), or anywhere after an error: a fresh world rebuilt from the log. */
+const rebuild = {
+  guard: { type: 'leadsAnywhere', params: asNavigation },
+  target: 'preparing',
+  actions: { type: 'target', params: (args: { event: PlayerCommand }) => ({ command: asNavigation(args), fresh: true }) },
+} as const;
 
 export const playerMachine = setup({
   types: {
@@ -136,7 +158,7 @@ export const playerMachine = setup({
         onDone: 'entering',
         onError: { target: 'failed', actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) } },
       },
-      on: { NEXT: { actions: 'enqueue' }, PREVIOUS: { actions: 'enqueue' }, GOTO: { actions: 'enqueue' }, RESET: { actions: 'enqueue' }, ACT: { actions: 'enqueue' } },
+      on: queueWhileBusy,
     },
     entering: {
       invoke: {
@@ -145,7 +167,7 @@ export const playerMachine = setup({
         onDone: 'ready',
         onError: { target: 'failed', actions: { type: 'recordError', params: ({ event }) => ({ error: event.error }) } },
       },
-      on: { NEXT: { actions: 'enqueue' }, PREVIOUS: { actions: 'enqueue' }, GOTO: { actions: 'enqueue' }, RESET: { actions: 'enqueue' }, ACT: { actions: 'enqueue' } },
+      on: queueWhileBusy,
     },
     acting: {
       invoke: {
@@ -169,46 +191,25 @@ export const playerMachine = setup({
           },
         ],
       },
-      on: { NEXT: { actions: 'enqueue' }, PREVIOUS: { actions: 'enqueue' }, GOTO: { actions: 'enqueue' }, RESET: { actions: 'enqueue' }, ACT: { actions: 'enqueue' } },
+      on: queueWhileBusy,
     },
     ready: {
       entry: ['markCompletion', 'runNextQueued'],
       on: {
-        ...Object.fromEntries(
-          navigation.map((type) => [
-            type,
-            [
-              // Forward: keep this world and enter (or skip to) the target step.
-              {
-                guard: { type: 'leadsForward', params: ({ event }: { event: PlayerCommand }) => event as Navigation },
-                target: 'preparing',
-                actions: { type: 'target', params: ({ event }: { event: PlayerCommand }) => ({ command: event as Navigation, fresh: false }) },
-              },
-              // Back, or the same step again (reset): rebuild from the log.
-              {
-                guard: { type: 'leadsAnywhere', params: ({ event }: { event: PlayerCommand }) => event as Navigation },
-                target: 'preparing',
-                actions: { type: 'target', params: ({ event }: { event: PlayerCommand }) => ({ command: event as Navigation, fresh: true }) },
-              },
-            ],
-          ]),
-        ),
+        NEXT: [goForward, rebuild],
+        PREVIOUS: [goForward, rebuild],
+        GOTO: [goForward, rebuild],
+        RESET: [goForward, rebuild],
         ACT: { target: 'acting', actions: assign({ pendingAct: ({ event }) => event }) },
       },
     },
     failed: {
       entry: 'runNextQueued',
       on: {
-        ...Object.fromEntries(
-          navigation.map((type) => [
-            type,
-            {
-              guard: { type: 'leadsAnywhere', params: ({ event }: { event: PlayerCommand }) => event as Navigation },
-              target: 'preparing',
-              actions: { type: 'target', params: ({ event }: { event: PlayerCommand }) => ({ command: event as Navigation, fresh: true }) },
-            },
-          ]),
-        ),
+        NEXT: rebuild,
+        PREVIOUS: rebuild,
+        GOTO: rebuild,
+        RESET: rebuild,
         ACT: {
           actions: ({ event }: { event: PlayerCommand }) =>
             (event as ActCommand).reject(new ActionRejectedError('The lesson stopped on an error. Reset the step to try again.')),
