@@ -1,7 +1,7 @@
 /** coreutils base64: encode (76-column lines, -w COLS, -w 0) or decode (-d/--decode, -i). */
 import type { ShellCommand } from '../command.ts';
 import { parseOptions, usageError } from './support/options.ts';
-import { quoteAlways, quoteCurly, readInput } from './support/inputs.ts';
+import { quoteCurly, readInput } from './support/inputs.ts';
 import { decodeBase64Gnu, encodeBase64Wrapped } from './base64-codec.ts';
 
 export const base64Command: ShellCommand = {
@@ -17,7 +17,7 @@ export const base64Command: ShellCommand = {
     if (parsed.operands.length > 1) return usageError(ctx, `extra operand ${quoteCurly(parsed.operands[1])}`);
     const wrapText = parsed.values.get('wrap') ?? '76';
     if (!/^[0-9]+$/.test(wrapText)) {
-      ctx.stderr.write(`base64: invalid wrap size: ${quoteAlways(wrapText)}\n`);
+      ctx.stderr.write(`base64: invalid wrap size: ${quoteCurly(wrapText)}\n`);
       return 1;
     }
     const operand = parsed.operands[0] ?? '-';

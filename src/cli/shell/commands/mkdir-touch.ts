@@ -1,8 +1,21 @@
 /** coreutils mkdir (-p: parents, no error if it exists) and touch (create, or update the time). */
-import type { ShellCommand } from '../command.ts';
+import type { CommandContext, ShellCommand } from '../command.ts';
 import { parseOptions, usageError } from './support/options.ts';
 import { quoteAlways, quoteCurly } from './support/inputs.ts';
 import { reasonOf } from './support/file-messages.ts';
+
+/** With -p, mkdir names the first part of the path (as typed) that is a file. */
+function fileInTheWay(ctx: CommandContext, operand: string): { prefix: string; reason: string } | undefined {
+  const parts = operand.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join('/');
+    if (prefix === '' || parts[i - 1] === '') continue;
+    if (ctx.fs.stat(ctx.resolve(prefix))?.kind === 'file') {
+      return { prefix, reason: i === parts.length ? 'File exists' : 'Not a directory' };
+    }
+  }
+  return undefined;
+}
 
 export const mkdirCommand: ShellCommand = {
   name: 'mkdir',
@@ -17,6 +30,12 @@ export const mkdirCommand: ShellCommand = {
     let status = 0;
     for (const operand of parsed.operands) {
       const path = ctx.resolve(operand);
+      const blocker = parsed.values.has('parents') ? fileInTheWay(ctx, operand) : undefined;
+      if (blocker) {
+        ctx.stderr.write(`mkdir: cannot create directory ${quoteCurly(blocker.prefix)}: ${blocker.reason}\n`);
+        status = 1;
+        continue;
+      }
       try {
         if (parsed.values.has('parents') && ctx.fs.isDirectory(path)) continue;
         ctx.fs.mkdir(path, { parents: parsed.values.has('parents') });

@@ -65,7 +65,8 @@ function parseXxdOptions(argv: readonly string[]): XxdOptions | undefined {
 
 function dump(bytes: Uint8Array, options: XxdOptions): string {
   const cols = options.cols || 16;
-  const group = options.group ?? 2;
+  // -g 0 means no grouping: the whole line is one group.
+  const group = options.group === 0 ? cols : options.group ?? 2;
   let out = '';
   for (let offset = 0; offset < bytes.length; offset += cols) {
     const line = bytes.subarray(offset, offset + cols);
