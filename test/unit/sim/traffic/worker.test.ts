@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createInProcessWorker } from '../../../../src/sim/traffic/in-process-worker';
 import { createTrafficClient, type WorkerLike } from '../../../../src/sim/traffic/worker-client';
 import { handleTrafficMessage, type TrafficResponse } from '../../../../src/sim/traffic/worker-protocol';
@@ -65,5 +65,26 @@ describe('traffic worker client', () => {
   it('accepts a real Worker (type-level: the page passes `new Worker(…)`)', () => {
     const asWorkerLike = (worker: Worker): WorkerLike => worker;
     expect(typeof asWorkerLike).toBe('function');
+  });
+});
+
+describe('worker entry (worker.ts)', () => {
+  it('listens on the worker scope and posts the answers back', async () => {
+    const posted: unknown[] = [];
+    let listener: ((event: { data: unknown }) => void) | undefined;
+    vi.stubGlobal('self', {
+      postMessage: (message: unknown) => posted.push(message),
+      addEventListener: (type: string, handler: (event: { data: unknown }) => void) => {
+        if (type === 'message') listener = handler;
+      },
+    });
+    try {
+      await import('../../../../src/sim/traffic/worker');
+      expect(listener).toBeDefined();
+      listener!({ data: { id: 3, kind: 'caching', params: { messagesPerSecond: 10, durationMs: 2000, maxAgeMs: 1000, maxMessages: 5 } } });
+      expect(posted).toEqual([{ id: 3, result: simulateCaching({ messagesPerSecond: 10, durationMs: 2000, maxAgeMs: 1000, maxMessages: 5 }) }]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
