@@ -46,11 +46,13 @@ export function recordPlayerProgress(
 }
 
 export function recordQuiz(progress: Progress, lesson: LessonRef, score: QuizScore): Progress {
+  // Only the two numbers: callers may pass a whole QuizResult, whose extra fields must not be stored.
+  const last = { score: score.score, max: score.max };
   return update(progress, lesson, (current) => ({
     ...current,
     quizAttempts: current.quizAttempts + 1,
-    quizLast: { ...score },
-    quizBest: !current.quizBest || ratio(score) > ratio(current.quizBest) ? { ...score } : current.quizBest,
+    quizLast: last,
+    quizBest: !current.quizBest || ratio(last) > ratio(current.quizBest) ? last : current.quizBest,
   }));
 }
 

@@ -63,6 +63,15 @@ describe('pure updates', () => {
     expect(lessonProgress(progress, 'tiny-lesson')).toMatchObject({ quizAttempts: 3, quizBest: { score: 5, max: 6 }, quizLast: { score: 4, max: 6 } });
   });
 
+  it('stores only the score and the maximum of a whole quiz result, so the store stays readable', () => {
+    const storage = memoryStorage();
+    const result = { score: 1, max: 2, answered: 2, results: [{ questionId: 'q' }] };
+    saveProgress(storage, recordQuiz(emptyProgress(), lesson, result));
+    const loaded = loadProgress(storage);
+    expect(loaded.notice).toBeUndefined();
+    expect(lessonProgress(loaded.progress, 'tiny-lesson')?.quizBest).toEqual({ score: 1, max: 2 });
+  });
+
   it('keys progress on the lesson version: another version is not shown and is replaced', () => {
     const v2 = markStepSeen(emptyProgress(), lesson, 'press');
     expect(lessonProgress(v2, 'tiny-lesson', 3)).toBeUndefined();
