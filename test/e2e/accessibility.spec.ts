@@ -3,6 +3,9 @@ import { seriousViolations } from './support/axe';
 import { FIRST_LESSON } from './support/first-lesson';
 import { stepHeading } from './support/lesson';
 
+// axe is injected as an inline script, which the app's Content-Security-Policy rightly refuses.
+test.use({ bypassCSP: true });
+
 for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {
     test.beforeEach(async ({ page }) => {

@@ -14,7 +14,9 @@ class HashLocation {
   }
 
   replace(hash: string): void {
-    if (hash === this.hash) return;
+    // Compared with the address, not with `this.hash`: a caller inside an effect must not come to
+    // depend on the hash (it would undo the next navigation by writing its own hash back).
+    if (hash === window.location.hash) return;
     history.replaceState(history.state, '', hash);
     this.hash = hash;
   }

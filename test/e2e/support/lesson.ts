@@ -11,7 +11,8 @@ export type LearnerInputs = Record<string, string>;
 export const nextButton = (page: Page) => page.getByRole('button', { name: 'Next step' });
 export const previousButton = (page: Page) => page.getByRole('button', { name: 'Previous step' });
 export const stepHeading = (page: Page) => page.locator('#step-heading');
-export const stepLinks = (page: Page) => page.getByRole('navigation', { name: 'Lesson steps' }).getByRole('listitem');
+/** Every step of the lesson (the list may be folded on narrow layouts, so not by role). */
+export const stepLinks = (page: Page) => page.locator('nav[aria-label="Lesson steps"] li');
 
 /** From `#/`, Tab to the lesson's title link and press Enter; waits for its first step. */
 export async function openLessonFromCatalogue(page: Page, title: string): Promise<void> {
