@@ -1,4 +1,4 @@
-import { type Bytes, copy, randomBytes } from './bytes.ts';
+import { type Bytes, bufferSource, randomBytes } from './bytes.ts';
 
 /** KMS's symmetric algorithm: AES-256-GCM with a 96-bit IV and a 128-bit tag (reference §9). */
 export const GCM_IV_BYTES = 12;
@@ -11,9 +11,9 @@ export async function generateAesKey(): Promise<CryptoKey> {
 
 export async function aesGcmEncrypt(key: CryptoKey, plaintext: Uint8Array, aad: Uint8Array, iv = randomBytes(GCM_IV_BYTES)) {
   const sealed = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv: copy(iv), additionalData: copy(aad), tagLength: GCM_TAG_BYTES * 8 },
+    { name: 'AES-GCM', iv: bufferSource(iv), additionalData: bufferSource(aad), tagLength: GCM_TAG_BYTES * 8 },
     key,
-    copy(plaintext),
+    bufferSource(plaintext),
   );
   return { iv, sealed: new Uint8Array(sealed) as Bytes };
 }
@@ -26,9 +26,9 @@ export async function aesGcmDecrypt(key: CryptoKey, iv: Uint8Array, sealed: Uint
   if (iv.length !== GCM_IV_BYTES || sealed.length < GCM_TAG_BYTES) return undefined;
   try {
     const opened = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: copy(iv), additionalData: copy(aad), tagLength: GCM_TAG_BYTES * 8 },
+      { name: 'AES-GCM', iv: bufferSource(iv), additionalData: bufferSource(aad), tagLength: GCM_TAG_BYTES * 8 },
       key,
-      copy(sealed),
+      bufferSource(sealed),
     );
     return new Uint8Array(opened);
   } catch {

@@ -8,6 +8,11 @@ export function bytes(length: number): Bytes {
   return new Uint8Array(new ArrayBuffer(length));
 }
 
+/** The same bytes typed for WebCrypto: no copy when they already sit on a plain ArrayBuffer (WebCrypto copies its inputs itself). */
+export function bufferSource(input: Uint8Array): Bytes {
+  return input.buffer instanceof ArrayBuffer ? (input as Bytes) : copy(input);
+}
+
 /** A copy that owns a plain ArrayBuffer (inputs may be views on shared or larger buffers). */
 export function copy(input: Uint8Array): Bytes {
   const out = bytes(input.length);
@@ -29,14 +34,29 @@ export function utf8(text: string): Bytes {
   return copy(new TextEncoder().encode(text));
 }
 
+// Lookup tables: blob headers are hex-converted on every Encrypt and Decrypt.
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+const NIBBLE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) {
+  NIBBLE['0123456789abcdef'.charCodeAt(i)] = i;
+  NIBBLE['0123456789ABCDEF'.charCodeAt(i)] = i;
+}
+
 export function toHex(input: Uint8Array): string {
-  return Array.from(input, (b) => b.toString(16).padStart(2, '0')).join('');
+  let out = '';
+  for (let i = 0; i < input.length; i++) out += HEX[input[i]];
+  return out;
 }
 
 export function fromHex(hex: string): Bytes {
-  if (hex.length % 2 !== 0 || /[^0-9a-f]/i.test(hex)) throw new RangeError('not a hex string');
+  if (hex.length % 2 !== 0) throw new RangeError('not a hex string');
   const out = bytes(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  for (let i = 0; i < out.length; i++) {
+    const hi = NIBBLE[hex.charCodeAt(2 * i)] ?? -1;
+    const lo = NIBBLE[hex.charCodeAt(2 * i + 1)] ?? -1;
+    if (hi < 0 || lo < 0) throw new RangeError('not a hex string');
+    out[i] = (hi << 4) | lo;
+  }
   return out;
 }
 

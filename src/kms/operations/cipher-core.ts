@@ -8,7 +8,7 @@ import { KmsError, messages } from '../errors.ts';
 import { keyArn } from '../keys/identifiers.ts';
 import { type EncryptionAlgorithm, OAEP_HASH, rsaOaepMaxPlaintext, SPECS } from '../keys/key-specs.ts';
 import { assertKeyState } from '../keys/key-state-rules.ts';
-import { currentBacking, type KmsKey } from '../keys/kms-key.ts';
+import { type BackingKey, currentBacking, type KmsKey } from '../keys/kms-key.ts';
 import { refuseContextForAsymmetric, requireUsage } from './helpers.ts';
 
 /**
@@ -17,12 +17,23 @@ import { refuseContextForAsymmetric, requireUsage } from './helpers.ts';
  */
 const invalidCiphertext = () => new KmsError('InvalidCiphertextException', '');
 
+// The header bytes before the IV never change for a backing key: build them once.
+const prefixes = new WeakMap<BackingKey, Uint8Array>();
+function headerPrefix(key: KmsKey, backing: BackingKey): Uint8Array {
+  let prefix = prefixes.get(backing);
+  if (!prefix) {
+    prefix = encodeBlobHeader({ keyId: key.id, materialId: backing.materialId, iv: new Uint8Array(0) });
+    prefixes.set(backing, prefix);
+  }
+  return prefix;
+}
+
 /** Encrypts under the key's CURRENT backing key; the blob names that version (ciphertext-blob.ts). */
 export async function sealSymmetric(key: KmsKey, plaintext: Uint8Array, context: EncryptionContext | undefined) {
   const backing = currentBacking(key);
   if (!backing) throw new KmsError('KMSInvalidStateException', messages.pendingImport(key.arn));
   const iv = randomBytes(GCM_IV_BYTES);
-  const header = encodeBlobHeader({ keyId: key.id, materialId: backing.materialId, iv });
+  const header = concat(headerPrefix(key, backing), iv);
   const { sealed } = await aesGcmEncrypt(backing.key, plaintext, concat(header, encodeEncryptionContext(context)), iv);
   return { blob: assembleBlob(header, sealed), materialId: backing.materialId };
 }
