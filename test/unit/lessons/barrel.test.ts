@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as engine from '../../../src/lessons/index';
 import { stepActions } from '../../../src/lessons/index';
-import { fixtureLesson, projectRoot } from './helpers/fixture-lesson';
+import { fixtureLesson, projectRoot } from './support/fixture-lesson';
 
 /** Every file reachable from `entry` through relative imports. */
 function reachable(entry: string, seen = new Set<string>()): Set<string> {

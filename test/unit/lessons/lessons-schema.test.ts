@@ -9,7 +9,7 @@ import { readLessons } from '../../../src/lessons/build/vite-plugin';
 import { listLessons, loadLesson } from '../../../src/lessons/catalogue';
 import { gradeQuiz, resolveAnswerKey } from '../../../src/lessons/quiz';
 import { lessonReferenceProblems } from '../../../src/lessons/references';
-import { projectRoot } from './helpers/fixture-lesson';
+import { projectRoot } from './support/fixture-lesson';
 
 const lessons = listLessons();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/lessons/errors';
 import { lessonReferenceProblems } from '../../../src/lessons/references';
 import type { Lesson, QuizQuestion } from '../../../src/lessons/types';
-import { fixtureLesson } from './helpers/fixture-lesson';
+import { fixtureLesson } from './support/fixture-lesson';
 
 const DIR = 'test/fixtures/lessons/valid/01-tiny-lesson';
 const problems = (lesson: Lesson) => lessonReferenceProblems(lesson).map(formatProblem);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LessonError } from '../../../src/lessons/errors';
 import type { Lesson } from '../../../src/lessons/types';
 import { replayWalkthrough } from '../../../src/lessons/walkthrough';
-import { fixtureLesson } from './helpers/fixture-lesson';
+import { fixtureLesson } from './support/fixture-lesson';
 
 const PRESS_FILE = 'test/fixtures/lessons/valid/01-tiny-lesson/steps/02-press.md';
 

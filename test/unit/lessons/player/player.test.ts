@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ActionRejectedError, LessonError } from '../../../../src/lessons/errors';
 import { createLessonPlayer } from '../../../../src/lessons/player/player';
 import type { Lesson, LessonPlayer, PlayerSnapshot } from '../../../../src/lessons/types';
-import { fixtureLesson } from '../helpers/fixture-lesson';
+import { fixtureLesson } from '../support/fixture-lesson';
 
 let lesson: Lesson;
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLessonPlayer } from '../../../../src/lessons/player/player';
 import { LessonRun } from '../../../../src/lessons/player/run';
 import type { PlayerSnapshot } from '../../../../src/lessons/types';
-import { fixtureLesson } from '../helpers/fixture-lesson';
+import { fixtureLesson } from '../support/fixture-lesson';
 
 describe('LessonRun', () => {
   it('logs entering steps, scripted events, solutions and learner events in order with their step index', async () => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LessonError } from '../../../../src/lessons/errors';
 import { createQuizGrader, gradeQuestion, gradeQuiz, resolveAnswerKey, type AnswerKey } from '../../../../src/lessons/quiz';
 import type { Lesson, QuizQuestion } from '../../../../src/lessons/types';
-import { fixtureLesson } from '../helpers/fixture-lesson';
+import { fixtureLesson } from '../support/fixture-lesson';
 
 let lesson: Lesson;
 let key: AnswerKey;
