@@ -95,6 +95,20 @@ describe.skipIf(!hasAws)('the real AWS CLI v2 against kms:serve', () => {
     expect(typeof KeyMetadata.CreationDate).toBe('string'); // the CLI prints epoch seconds as ISO 8601
   }, 30_000);
 
+  it('pages through ListKeys with Limit / Marker / Truncated as the CLI expects', async () => {
+    const made = await shell('for i in 1 2; do aws kms create-key --region eu-west-2 --query KeyMetadata.KeyId --output text; done');
+    expect(made.stdout.trim().split('\n')).toHaveLength(2);
+    const all = await shell('aws kms list-keys --region eu-west-2 --query "length(Keys)"');
+    const paged = await shell('aws kms list-keys --region eu-west-2 --page-size 1 --query "length(Keys)"');
+    const first = await shell('aws kms list-keys --region eu-west-2 --max-items 1 --output json');
+    expect([all.code, paged.code, first.code]).toEqual([0, 0, 0]);
+    expect(Number(paged.stdout)).toBe(Number(all.stdout));
+    expect(Number(all.stdout)).toBeGreaterThanOrEqual(3);
+    const page = JSON.parse(first.stdout) as { Keys: unknown[]; NextToken?: string };
+    expect(page.Keys).toHaveLength(1);
+    expect(page.NextToken).toBeTruthy(); // the CLI's token wrapping KMS's NextMarker
+  }, 30_000);
+
   const cliError = (code: string, operation: string, message: string) =>
     `An error occurred (${code}) when calling the ${operation} operation: ${message}`;
 
