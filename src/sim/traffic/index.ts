@@ -20,3 +20,4 @@ export * from './caching-sim';
 export * from './worker-protocol';
 export * from './worker-client';
 export { createInProcessWorker } from './in-process-worker';
+export * from './kms-load-events';

@@ -18,6 +18,7 @@
 import { createRng } from '../core/rng';
 import { createFastUniform } from './fast-random';
 import { createTokenBucket } from '../../kms/quota/token-bucket';
+import { defaultRate } from '../../kms/quota/default-rates';
 import { EventQueue } from './event-queue';
 import { createClientRetryPolicy, type ClientRetryPolicy, type RetryConfig } from './client-retry';
 import { IntFifo, RequestTable } from './request-table';
@@ -28,8 +29,8 @@ import type { RetryRefusal, SdkErrorType } from './sdk-retry';
 export const KMS_LOAD_OPERATIONS = ['Encrypt', 'Decrypt', 'GenerateDataKey'] as const;
 export type KmsLoadOperation = (typeof KMS_LOAD_OPERATIONS)[number];
 
-/** The current default symmetric cryptographic-operations quota of most Regions (reference §3.1). */
-export const DEFAULT_SYMMETRIC_QUOTA = 10_000;
+/** The current default symmetric cryptographic-operations quota of most Regions (reference §3.1), from the engine's table. */
+export const DEFAULT_SYMMETRIC_QUOTA = defaultRate('symmetric-crypto', '');
 
 export interface KmsLoadParams {
   clients: number;
@@ -38,7 +39,9 @@ export interface KmsLoadParams {
   /** Requests per second from all clients together. */
   totalRate?: number;
   durationMs: number;
+  /** The account's symmetric quota; default: the engine's default for `region` (10,000/s in most Regions). */
   quotaPerSecond?: number;
+  region?: string;
   /** Relative weights; default one third each. All three share the symmetric quota. */
   operationMix?: Partial<Record<KmsLoadOperation, number>>;
   retry: RetryConfig;
@@ -158,7 +161,7 @@ function checkParams(p: KmsLoadParams): { totalRate: number; quota: number; mixC
   const totalRate = p.totalRate ?? (p.ratePerClient !== undefined ? p.ratePerClient * p.clients : NaN);
   if (!(totalRate > 0)) throw new RangeError('give a positive ratePerClient or totalRate (requests per second)');
   if (!(p.durationMs > 0)) throw new RangeError(`durationMs must be positive (got ${p.durationMs})`);
-  const quota = p.quotaPerSecond ?? DEFAULT_SYMMETRIC_QUOTA;
+  const quota = p.quotaPerSecond ?? (p.region ? defaultRate('symmetric-crypto', p.region) : DEFAULT_SYMMETRIC_QUOTA);
   if (!(quota > 0)) throw new RangeError(`quotaPerSecond must be positive (got ${quota})`);
   const rate = p.transientErrorRate ?? 0;
   if (!(rate >= 0 && rate < 1)) throw new RangeError(`transientErrorRate must be in [0, 1) (got ${rate})`);

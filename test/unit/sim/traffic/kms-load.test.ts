@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { simulateKmsLoad, type KmsLoadParams, type KmsLoadResult } from '../../../../src/sim/traffic/kms-load';
+import { DEFAULT_SYMMETRIC_QUOTA, simulateKmsLoad, type KmsLoadParams, type KmsLoadResult } from '../../../../src/sim/traffic/kms-load';
+import { loadTraceToEvents } from '../../../../src/sim/traffic/kms-load-events';
 
 const overload: KmsLoadParams = { clients: 20, totalRate: 3000, durationMs: 10_000, quotaPerSecond: 2000, retry: { mode: 'standard' }, seed: 5 };
 
@@ -108,10 +109,34 @@ describe('KMS load lab', () => {
     expect(progress.at(-1)).toBe(1);
   });
 
+  it("defaults to the engine's symmetric quota for the Region", () => {
+    expect(DEFAULT_SYMMETRIC_QUOTA).toBe(10_000);
+    const burst = { clients: 10, totalRate: 30_000, durationMs: 1000, retry: { mode: 'none' as const }, seed: 1 };
+    // A full bucket (one second's worth) plus one second of refill: the default Region admits ~20,000
+    // of 30,000 calls in the first second; us-east-2 (20,000/s) admits up to 40,000, so all of them.
+    expect(simulateKmsLoad(burst).totals.throttles).toBeGreaterThan(8000);
+    expect(simulateKmsLoad({ ...burst, region: 'us-east-2' }).totals.throttles).toBe(0);
+  });
+
   it('says what it does not simulate', () => {
     const result = simulateKmsLoad({ ...overload, durationMs: 1000 });
     expect(result.assumptions.join(' ')).toMatch(/not simulated/);
     expect(() => simulateKmsLoad({ ...overload, totalRate: undefined })).toThrow(RangeError);
     expect(() => simulateKmsLoad({ ...overload, operationMix: { Encrypt: 0 } })).toThrow(RangeError);
+  });
+});
+
+describe('KMS load trace as diagram events', () => {
+  it('gives each attempt a request, an answer with KMS’s throttling text, and the client’s reaction, in time order', () => {
+    const result = simulateKmsLoad({ clients: 2, totalRate: 30, durationMs: 2000, quotaPerSecond: 5, retry: { mode: 'standard' }, traceLimit: 20, seed: 3 });
+    const events = loadTraceToEvents(result.trace);
+    for (let i = 1; i < events.length; i++) expect(events[i].at).toBeGreaterThanOrEqual(events[i - 1].at);
+    const requests = events.filter((e) => e.event.type === 'message' && e.event.to === 'kms');
+    expect(requests).toHaveLength(result.trace.length);
+    const throttle = events.find((e) => e.event.type === 'message' && e.event.label === 'ThrottlingException');
+    expect(throttle?.event.type === 'message' && throttle.event.carries[0].preview).toBe(
+      'HTTP 400: You have exceeded the rate at which you may call KMS. Reduce the frequency of your calls.',
+    );
+    expect(events.some((e) => e.event.type === 'note' && e.event.text.startsWith('backs off'))).toBe(true);
   });
 });
