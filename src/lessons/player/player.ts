@@ -14,8 +14,9 @@
  *             toEvent refuses the input (the world is untouched, the player does not enter 'error');
  *             rejects with the scenario's error when the world throws (the player shows 'error').
  *   settled() resolves when no rebuild or dispatch is in flight and nothing is queued.
- *   getSnapshot() returns the same object until something changes; subscribe() is told of every change,
- *             including each event the world emits while the learner watches (not during a replay).
+ *   getSnapshot() returns the same object until something changes; subscribe() is told of every change
+ *             (not called at once: read getSnapshot() first), including each event the world emits while
+ *             the learner watches (not during a replay).
  *   snapshot.completedSteps is what the learner has achieved: it survives going back and reset, so a
  *             step can be listed as completed while its status is 'awaiting' again after a reset.
  */
