@@ -82,4 +82,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-void main();
+main().catch((error) => {
+  console.error('kms:serve could not start:', error);
+  process.exit(1);
+});
