@@ -1,4 +1,4 @@
-/** Big-integer helpers for public-key checks done outside WebCrypto (Verify with MessageType DIGEST). */
+/** Big-integer arithmetic for public-key checks done outside WebCrypto (Verify with MessageType DIGEST). */
 export function bytesToBigInt(bytes: Uint8Array): bigint {
   let out = 0n;
   for (const b of bytes) out = (out << 8n) | BigInt(b);

@@ -1,5 +1,5 @@
 /**
- * Byte helpers. Return types are `Uint8Array<ArrayBuffer>` so they are valid WebCrypto
+ * Byte utilities. Return types are `Uint8Array<ArrayBuffer>` so they are valid WebCrypto
  * BufferSources (stack.md G5).
  */
 export type Bytes = Uint8Array<ArrayBuffer>;

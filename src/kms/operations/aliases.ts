@@ -6,7 +6,7 @@ import { assertKeyState } from '../keys/key-state-rules.ts';
 import type { OperationContext } from '../engine-context.ts';
 import { AliasNameType, KeyIdType, members } from './common-shapes.ts';
 import type { OperationDescription } from './description.ts';
-import { page } from './helpers.ts';
+import { page } from './shared-rules.ts';
 
 const empty = { type: 'structure', members: {} } as const;
 const aliasName = { shape: AliasNameType, required: true, doc: 'Alias name, starting with alias/ (alias/aws/ is reserved).' };

@@ -9,7 +9,7 @@ import { keyArn } from '../keys/identifiers.ts';
 import { type EncryptionAlgorithm, OAEP_HASH, rsaOaepMaxPlaintext, SPECS } from '../keys/key-specs.ts';
 import { assertKeyState } from '../keys/key-state-rules.ts';
 import { type BackingKey, currentBacking, type KmsKey } from '../keys/kms-key.ts';
-import { refuseContextForAsymmetric, requireUsage } from './helpers.ts';
+import { refuseContextForAsymmetric, requireUsage } from './shared-rules.ts';
 
 /**
  * Encryption and decryption shared by Encrypt, Decrypt, ReEncrypt, GenerateDataKey* and

@@ -6,7 +6,7 @@ import { KEY_SPECS, KEY_USAGES, type KeySpec, type KeyUsage, SPECS } from '../ke
 import type { Origin } from '../keys/kms-key.ts';
 import { BooleanType, DescriptionType, enumOf, PolicyType, TagList } from './common-shapes.ts';
 import type { OperationDescription } from './description.ts';
-import { checkTags } from './helpers.ts';
+import { checkTags } from './shared-rules.ts';
 import { checkNewPolicy } from './policy-checks.ts';
 
 import { KeyMetadataShape } from './common-shapes.ts';

@@ -8,7 +8,7 @@ import { CiphertextType, enumOf, members, NumberOfBytesType } from './common-sha
 import { sealSymmetric } from './cipher-core.ts';
 import type { Input, OperationDescription } from './description.ts';
 import type { OperationContext } from '../engine-context.ts';
-import { requireSymmetricEncryptionKey } from './helpers.ts';
+import { requireSymmetricEncryptionKey } from './shared-rules.ts';
 import type { StructureShape } from './shape.ts';
 
 const DataKeySpec = enumOf(['AES_256', 'AES_128']);

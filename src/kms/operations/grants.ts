@@ -5,7 +5,7 @@ import { assertKeyState } from '../keys/key-state-rules.ts';
 import type { Grant, KmsKey } from '../keys/kms-key.ts';
 import { EncryptionContextType, enumOf, GrantIdType, GrantNameType, GrantTokenType, members, PrincipalIdType } from './common-shapes.ts';
 import type { OperationDescription } from './description.ts';
-import { page } from './helpers.ts';
+import { page } from './shared-rules.ts';
 import type { StructureShape } from './shape.ts';
 
 export const GRANT_OPERATIONS = [

@@ -3,7 +3,7 @@ import { assertKeyState } from '../keys/key-state-rules.ts';
 import { moveKey } from '../keys/lifecycle.ts';
 import { DescriptionType, KeyMetadataShape, members } from './common-shapes.ts';
 import type { OperationDescription } from './description.ts';
-import { page } from './helpers.ts';
+import { page } from './shared-rules.ts';
 
 const empty = { type: 'structure', members: {} } as const;
 

@@ -5,7 +5,7 @@ import { rotateGeneratedMaterial } from '../keys/lifecycle.ts';
 import { MS_PER_DAY } from '../../sim/core/clock.ts';
 import { enumOf, members } from './common-shapes.ts';
 import type { OperationDescription } from './description.ts';
-import { page } from './helpers.ts';
+import { page } from './shared-rules.ts';
 
 const empty = { type: 'structure', members: {} } as const;
 const RotationPeriod = { type: 'integer', min: 90, max: 2560 } as const;

@@ -8,7 +8,7 @@ import { assertKeyState } from '../keys/key-state-rules.ts';
 import type { KmsKey } from '../keys/kms-key.ts';
 import { enumOf, members } from './common-shapes.ts';
 import { type Input, type OperationDescription, quotaByKeyType } from './description.ts';
-import { requireUsage } from './helpers.ts';
+import { requireUsage } from './shared-rules.ts';
 
 const MessageBlob = { type: 'blob', min: 1, max: 4096, sensitive: true } as const;
 const SignatureBlob = { type: 'blob', min: 1, max: 6144 } as const;

@@ -1,7 +1,7 @@
 import { assertKeyState } from '../keys/key-state-rules.ts';
 import { members, TagKeyType, TagList } from './common-shapes.ts';
 import type { OperationDescription } from './description.ts';
-import { checkTags, page } from './helpers.ts';
+import { checkTags, page } from './shared-rules.ts';
 
 const empty = { type: 'structure', members: {} } as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT, REGION, failure, newKey, testKms, text } from './helpers.ts';
+import { ACCOUNT, REGION, failure, newKey, testKms, text } from './fixtures.ts';
 
 describe('aliases', () => {
   it('name rules, uniqueness, UpdateAlias and DeleteAlias', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createKms } from '../../../src/kms/index.ts';
 import { createModelClock } from '../../../src/sim/core/clock.ts';
 import { createRng } from '../../../src/sim/core/rng.ts';
-import { ACCOUNT, REGION, alice, failure, newKey, testKms, text } from './helpers.ts';
+import { ACCOUNT, REGION, alice, failure, newKey, testKms, text } from './fixtures.ts';
 
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toHex } from '../../../src/kms/crypto/bytes.ts';
 import { BLOB_HEADER_BYTES, parseBlob } from '../../../src/kms/crypto/ciphertext-blob.ts';
 import { encodeEncryptionContext } from '../../../src/kms/crypto/encryption-context.ts';
-import { newKey, testKms, text } from './helpers.ts';
+import { newKey, testKms, text } from './fixtures.ts';
 
 describe('symmetric ciphertext blob layout', () => {
   it('carries version, type, key id and backing key id in a 62-byte header, then IV and ciphertext‖tag', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT, REGION, bytesOf, failure, newKey, testKms, text } from './helpers.ts';
+import { ACCOUNT, REGION, bytesOf, failure, newKey, testKms, text } from './fixtures.ts';
 
 describe('Encrypt / Decrypt / ReEncrypt', () => {
   it('accepts key id, key ARN, alias name and alias ARN, and always answers the key ARN', async () => {

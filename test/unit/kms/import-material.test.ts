@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createModelClock, MS_PER_DAY } from '../../../src/sim/core/clock.ts';
-import type { Call } from './helpers.ts';
-import { failure, newKey, testKms, text } from './helpers.ts';
+import type { Call } from './fixtures.ts';
+import { failure, newKey, testKms, text } from './fixtures.ts';
 
 /** What a key owner does outside KMS: make 256-bit material and wrap it with the public key. */
 async function wrapFor(call: Call, keyId: string, material: CryptoKey, algorithm = 'RSAES_OAEP_SHA_256') {

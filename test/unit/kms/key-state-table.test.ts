@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KEY_STATE_TABLE } from '../../../src/kms/index.ts';
 import { assembleBlob, encodeBlobHeader } from '../../../src/kms/crypto/ciphertext-blob.ts';
 import { defaultKeyPolicy } from '../../../src/kms/keys/default-policy.ts';
-import { ACCOUNT, type Call, failure, newKey, testKms, text } from './helpers.ts';
+import { ACCOUNT, type Call, failure, newKey, testKms, text } from './fixtures.ts';
 
 /**
  * The reference's key-state table (§7), operation by operation: in Disabled, PendingDeletion and

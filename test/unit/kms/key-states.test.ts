@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyStateMachine, stateAllows } from '../../../src/kms/index.ts';
 import { nextKeyState } from '../../../src/kms/keys/key-state-machine.ts';
-import { failure, newKey, testKms, text } from './helpers.ts';
+import { failure, newKey, testKms, text } from './fixtures.ts';
 
 describe('the key lifecycle machine', () => {
   it('has the states learners see and AWS transitions', () => {

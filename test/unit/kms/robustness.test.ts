@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KmsError, operations } from '../../../src/kms/index.ts';
 import type { Shape } from '../../../src/kms/operations/shape.ts';
-import { newKey, testKms } from './helpers.ts';
+import { newKey, testKms } from './fixtures.ts';
 
 /**
  * Property: whatever a caller sends to any operation — well-formed or not, about real keys or not —

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createModelClock, MS_PER_DAY } from '../../../src/sim/core/clock.ts';
-import { failure, newKey, testKms, text } from './helpers.ts';
+import { failure, newKey, testKms, text } from './fixtures.ts';
 
 describe('rotation on the model clock', () => {
   it('automatic rotation makes a new backing key every period; old ciphertexts still decrypt', async () => {

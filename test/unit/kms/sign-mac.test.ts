@@ -1,6 +1,6 @@
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { failure, newKey, testKms, text } from './helpers.ts';
+import { failure, newKey, testKms, text } from './fixtures.ts';
 
 describe('Sign / Verify', () => {
   it.each([

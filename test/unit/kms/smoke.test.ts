@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testKms, text, failure } from './helpers.ts';
+import { testKms, text, failure } from './fixtures.ts';
 
 describe('smoke', () => {
   it('creates a key, encrypts and decrypts', async () => {

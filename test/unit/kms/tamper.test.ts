@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failure, newKey, testKms, text } from './helpers.ts';
+import { failure, newKey, testKms, text } from './fixtures.ts';
 
 /** Any change to a blob or its context is InvalidCiphertextException with an empty message — never garbage. */
 describe('tampering', () => {

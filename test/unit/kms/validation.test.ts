@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { operations } from '../../../src/kms/index.ts';
-import { bytesOf, failure, testKms } from './helpers.ts';
+import { bytesOf, failure, testKms } from './fixtures.ts';
 
 describe('input validation with AWS ValidationException texts', () => {
   it('every operation in the registry has a matching name, an IAM action and a handler', () => {
