@@ -24,7 +24,13 @@ function asBytes(data: Uint8Array | string): Uint8Array {
   return typeof data === 'string' ? utf8(data) : data;
 }
 
-/** Collects bytes up to a limit; beyond it, either drops them (counting) or throws. */
+/** How much a truncating sink counts past its limit before it stops the writer after all. */
+export const MAX_DROPPED_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Collects bytes up to a limit; beyond it, either drops them (counting) or throws. A truncating
+ * sink still stops a writer that goes on past 16 MiB more, so no command can run unbounded.
+ */
 export class BufferSink implements ByteSink {
   private chunks: Uint8Array[] = [];
   private size = 0;
@@ -45,6 +51,7 @@ export class BufferSink implements ByteSink {
       if (this.overflow === 'throw') throw new OutputLimitError(this.overflowMessage);
       if (room > 0) this.push(bytes.slice(0, room));
       this.droppedBytes += bytes.length - Math.max(room, 0);
+      if (this.droppedBytes > MAX_DROPPED_BYTES) throw new OutputLimitError('write error: more than 16 MiB of output to the screen (the limit of this terminal)');
       return;
     }
     this.push(bytes.slice());

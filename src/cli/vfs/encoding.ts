@@ -39,23 +39,35 @@ export function base64Value(byte: number): number {
   return DECODE_TABLE[byte] ?? -1;
 }
 
-/** Standard padded base64 of some bytes, unwrapped. */
-export function toBase64(bytes: Uint8Array): string {
-  let out = '';
+const ALPHABET_BYTES = utf8(ALPHABET);
+const PAD = 61; // '='
+
+/** Standard padded base64 as ASCII bytes (fast for large inputs: no string building). */
+export function base64Bytes(bytes: Uint8Array): Bytes {
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
     const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    out += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + ALPHABET[(n >> 6) & 63] + ALPHABET[n & 63];
+    out[o++] = ALPHABET_BYTES[n >> 18];
+    out[o++] = ALPHABET_BYTES[(n >> 12) & 63];
+    out[o++] = ALPHABET_BYTES[(n >> 6) & 63];
+    out[o++] = ALPHABET_BYTES[n & 63];
   }
   const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i] << 16;
-    out += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + '==';
-  } else if (rest === 2) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
-    out += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + ALPHABET[(n >> 6) & 63] + '=';
+  if (rest > 0) {
+    const n = (bytes[i] << 16) | (rest === 2 ? bytes[i + 1] << 8 : 0);
+    out[o++] = ALPHABET_BYTES[n >> 18];
+    out[o++] = ALPHABET_BYTES[(n >> 12) & 63];
+    out[o++] = rest === 2 ? ALPHABET_BYTES[(n >> 6) & 63] : PAD;
+    out[o++] = PAD;
   }
   return out;
+}
+
+/** Standard padded base64 of some bytes, unwrapped. */
+export function toBase64(bytes: Uint8Array): string {
+  return fromUtf8(base64Bytes(bytes));
 }
 
 /** Strict decoding of canonical padded base64 (no whitespace); undefined when it is not that. */

@@ -120,6 +120,22 @@ describe('limits', () => {
     expect(result.stdout).toBe(`${64 * 1024 * 1024}\n`);
   });
 
+  test('a writer that keeps printing to the screen long after the cut is stopped', async () => {
+    const flood: ShellCommand = {
+      name: 'flood',
+      summary: 'prints forever',
+      run(ctx) {
+        const chunk = new Uint8Array(1024 * 1024).fill(65);
+        for (;;) ctx.stdout.write(chunk);
+      },
+    };
+    const result = await createShell({ commands: [flood] }).run('flood');
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toBe('flood: write error: more than 16 MiB of output to the screen (the limit of this terminal)\n');
+    expect(result.stdout.length).toBeLessThan(TERMINAL_OUTPUT_LIMIT + 100);
+    expect(result.stdout).toMatch(/\[output truncated: [\d,]+ more bytes not shown\]\n$/);
+  });
+
   test('a line longer than the limit is refused before parsing', async () => {
     const result = await createShell().run('echo ' + 'a'.repeat(300 * 1024));
     expect(result.exitCode).toBe(2);

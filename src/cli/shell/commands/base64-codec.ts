@@ -4,15 +4,21 @@
  * 4-character groups, and on the first invalid character writes what it could decode so far and
  * reports "invalid input" — the exact partial output coreutils 9 produces.
  */
-import { base64Value, toBase64, type Bytes } from '../../vfs/encoding.ts';
+import { base64Bytes, base64Value, type Bytes } from '../../vfs/encoding.ts';
 
-export function encodeBase64Wrapped(bytes: Uint8Array, wrap: number): string {
-  const encoded = toBase64(bytes);
-  if (encoded.length === 0) return '';
+export function encodeBase64Wrapped(bytes: Uint8Array, wrap: number): Bytes {
+  const encoded = base64Bytes(bytes);
   // With -w 0 GNU base64 writes one line and no newline after it.
-  if (wrap <= 0) return encoded;
-  let out = '';
-  for (let i = 0; i < encoded.length; i += wrap) out += encoded.slice(i, i + wrap) + '\n';
+  if (encoded.length === 0 || wrap <= 0) return encoded;
+  const lines = Math.ceil(encoded.length / wrap);
+  const out = new Uint8Array(encoded.length + lines);
+  let o = 0;
+  for (let i = 0; i < encoded.length; i += wrap) {
+    const line = encoded.subarray(i, i + wrap);
+    out.set(line, o);
+    o += line.length;
+    out[o++] = 10;
+  }
   return out;
 }
 

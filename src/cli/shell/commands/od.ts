@@ -8,6 +8,7 @@ import { parseOptions, usageError } from './support/options.ts';
 import { inputOperands, readInput } from './support/inputs.ts';
 import { concatBytes } from '../../vfs/encoding.ts';
 import { hexByte, printableAscii } from './hex-dump.ts';
+import { ChunkedWriter } from './support/chunked-writer.ts';
 
 const RADIX: Record<string, { base: number; width: number } | null> = {
   x: { base: 16, width: 6 },
@@ -56,25 +57,27 @@ export const odCommand: ShellCommand = {
     const bytes = concatBytes(chunks);
     const radix = RADIX[radixName];
     const address = (offset: number) => (radix ? offset.toString(radix.base).padStart(radix.width, '0') : '');
-    let out = '';
+    const out = new ChunkedWriter(ctx.stdout);
     let previous: string | undefined;
     let folded = false;
     for (let offset = 0; offset < bytes.length; offset += 16) {
       const line = bytes.subarray(offset, offset + 16);
-      const cells = type === 'c' ? [...line].map(charCell).join('') : [...line].map((b) => ` ${hexByte(b)}`).join('');
-      const key = [...line].join(',');
+      let cells = '';
+      for (const byte of line) cells += type === 'c' ? charCell(byte) : ` ${hexByte(byte)}`;
+      // Identical full lines fold into '*'; comparing the cells compares the bytes.
+      const key = cells;
       if (!parsed.values.has('all') && line.length === 16 && key === previous) {
-        if (!folded) out += '*\n';
+        if (!folded) out.write('*\n');
         folded = true;
         continue;
       }
       previous = line.length === 16 ? key : undefined;
       folded = false;
       const text = type === 'x1z' ? `${' '.repeat((16 - line.length) * 3)}  >${printableAscii(line)}<` : '';
-      out += `${address(offset)}${cells}${text}\n`;
+      out.write(`${address(offset)}${cells}${text}\n`);
     }
-    if (radix) out += `${address(bytes.length)}\n`;
-    ctx.stdout.write(out);
+    if (radix) out.write(`${address(bytes.length)}\n`);
+    out.flush();
     return status;
   },
 };

@@ -3,7 +3,9 @@
  * line), -c COLS, -g BYTES, -l LEN, -s OFFSET, -u, and -r -p (plain hex back to bytes).
  */
 import type { CommandContext, ShellCommand } from '../command.ts';
-import { concatBytes, utf8 } from '../../vfs/encoding.ts';
+import { BufferSink } from '../sinks.ts';
+import { MAX_FILE_BYTES } from '../../vfs/limits.ts';
+import { ChunkedWriter } from './support/chunked-writer.ts';
 import { readInput } from './support/inputs.ts';
 import { hexByte, printableAscii } from './hex-dump.ts';
 
@@ -63,11 +65,10 @@ function parseXxdOptions(argv: readonly string[]): XxdOptions | undefined {
   return options;
 }
 
-function dump(bytes: Uint8Array, options: XxdOptions): string {
+function dump(bytes: Uint8Array, options: XxdOptions, out: ChunkedWriter): void {
   const cols = options.cols || 16;
   // -g 0 means no grouping: the whole line is one group.
   const group = options.group === 0 ? cols : options.group ?? 2;
-  let out = '';
   for (let offset = 0; offset < bytes.length; offset += cols) {
     const line = bytes.subarray(offset, offset + cols);
     let hex = '';
@@ -76,18 +77,17 @@ function dump(bytes: Uint8Array, options: XxdOptions): string {
       if (group > 0 && (i + 1) % group === 0) hex += ' ';
     }
     if (group > 0 && cols % group !== 0) hex += ' ';
-    out += `${(offset + options.seek).toString(16).padStart(8, '0')}: ${hex} ${printableAscii(line)}\n`;
+    out.write(`${(offset + options.seek).toString(16).padStart(8, '0')}: ${hex} ${printableAscii(line)}\n`);
   }
-  return out;
 }
 
-function plainDump(bytes: Uint8Array, options: XxdOptions): string {
+function plainDump(bytes: Uint8Array, options: XxdOptions, out: ChunkedWriter): void {
   const cols = options.cols || 30;
-  let out = '';
   for (let offset = 0; offset < bytes.length; offset += cols) {
-    out += [...bytes.subarray(offset, offset + cols)].map((b) => hexByte(b, options.upper)).join('') + '\n';
+    let line = '';
+    for (const byte of bytes.subarray(offset, offset + cols)) line += hexByte(byte, options.upper);
+    out.write(line + '\n');
   }
-  return out;
 }
 
 /** `xxd -r -p`: pairs of hex digits anywhere in the input, everything else skipped. */
@@ -116,14 +116,17 @@ export const xxdCommand: ShellCommand = {
     }
     let bytes = input.bytes.subarray(Math.min(options.seek, input.bytes.length));
     if (options.length !== undefined) bytes = bytes.subarray(0, options.length);
-    const output = options.reverse
-      ? revertPlain(input.bytes)
-      : utf8(options.plain ? plainDump(bytes, options) : dump(bytes, options));
-    if (outfile === undefined || outfile === '-') {
-      ctx.stdout.write(output);
-      return 0;
+    const toFile = outfile !== undefined && outfile !== '-';
+    const collected = new BufferSink(MAX_FILE_BYTES, 'throw', 'write error: File too large');
+    const sink = toFile ? collected : ctx.stdout;
+    if (options.reverse) sink.write(revertPlain(input.bytes));
+    else {
+      const out = new ChunkedWriter(sink);
+      if (options.plain) plainDump(bytes, options, out);
+      else dump(bytes, options, out);
+      out.flush();
     }
-    ctx.fs.writeFile(ctx.resolve(outfile), concatBytes([output]));
+    if (toFile) ctx.fs.writeFile(ctx.resolve(outfile), collected.bytes());
     return 0;
   },
 };
