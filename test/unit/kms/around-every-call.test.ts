@@ -48,6 +48,18 @@ describe('audit: one CloudTrail event per call', () => {
     expect(everything).not.toContain('top secret');
   });
 
+  it('management calls log their response with CloudTrail dates; cryptographic calls log null', async () => {
+    const { kms, call } = testKms();
+    const key = await newKey(call);
+    await call('ScheduleKeyDeletion', { KeyId: key.KeyId, PendingWindowInDays: 7 });
+    const event = kms.audit.events.at(-1)!;
+    expect([event.readOnly, event.requestParameters, event.responseElements]).toEqual([
+      false,
+      { keyId: key.KeyId, pendingWindowInDays: 7 },
+      { keyId: key.Arn, deletionDate: 'Jan 8, 2026, 12:00:00 AM', keyState: 'PendingDeletion', pendingWindowInDays: 7 },
+    ]);
+  });
+
   it('subscribers see each event as it is appended', async () => {
     const { kms, call } = testKms();
     const seen: string[] = [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rsaOaepMaxPlaintext } from '../../../src/kms/keys/key-specs.ts';
 import { ACCOUNT, REGION, bytesOf, failure, newKey, testKms, text } from './fixtures.ts';
 
 describe('Encrypt / Decrypt / ReEncrypt', () => {
@@ -72,6 +73,13 @@ describe('Encrypt / Decrypt / ReEncrypt', () => {
     expect([noKeyId.code, noKeyId.message]).toEqual(['InvalidCiphertextException', '']);
     const wrongAlgorithm = await failure(call('Decrypt', { CiphertextBlob, KeyId: key.KeyId, EncryptionAlgorithm: 'RSAES_OAEP_SHA_1' }));
     expect(wrongAlgorithm.code).toBe('InvalidCiphertextException');
+  });
+
+  it('RSA-OAEP plaintext limits follow the reference table (§6) for every key size', () => {
+    const table: [number, 'SHA-1' | 'SHA-256', number][] = [
+      [2048, 'SHA-1', 214], [2048, 'SHA-256', 190], [3072, 'SHA-1', 342], [3072, 'SHA-256', 318], [4096, 'SHA-1', 470], [4096, 'SHA-256', 446],
+    ];
+    for (const [bits, hash, max] of table) expect(rsaOaepMaxPlaintext(bits, hash)).toBe(max);
   });
 
   it('RSA ciphertext made offline with the public key decrypts in KMS', async () => {
