@@ -58,8 +58,13 @@ export interface PlayerInput {
 
 type Navigation = Exclude<PlayerCommand, ActCommand>;
 
-/** Where a navigation command leads from step `current` (undefined: nowhere, e.g. "Next" on the last step). */
+/**
+ * Where a navigation command leads from step `current` (undefined: nowhere, e.g. "Next" on the last step).
+ * goTo the current step leads nowhere: a view that syncs the URL may call it, and it must not undo the
+ * learner's work (that is what reset is for).
+ */
 function destination(command: Navigation, current: number, last: number): number | undefined {
+  if (command.type === 'GOTO' && command.index === current) return undefined;
   const target =
     command.type === 'NEXT' ? current + 1
     : command.type === 'PREVIOUS' ? current - 1

@@ -63,7 +63,16 @@ export function createLessonPlayer(lesson: Lesson, options: PlayerOptions = {}):
     for (const listener of [...listeners]) listener(current);
   }
 
-  actor.subscribe({ next: publish, error: (error) => console.error('lesson player stopped:', error) });
+  let machineState = actor.getSnapshot();
+  actor.subscribe({
+    next(state) {
+      // An ignored command (Next on the last step…) changes nothing: keep the same snapshot object.
+      if (state === machineState) return;
+      machineState = state;
+      publish();
+    },
+    error: (error) => console.error('lesson player stopped:', error),
+  });
   actor.start();
 
   /** After stop() commands are dropped quietly (a view may still send one while unmounting). */

@@ -174,6 +174,15 @@ describe('commands while work is in flight', () => {
     expect(labels(snapshot)).toEqual(['hello', 'pressed with queued']);
   });
 
+  it('ignores goTo the current step, which must not undo the learner\'s work', async () => {
+    const player = await started({ startAt: 'press' });
+    await player.act({ action: 'press', input: { word: 'mine' } });
+    const before = player.getSnapshot();
+    player.goTo('press');
+    expect(await player.settled()).toBe(before);
+    expect(player.scenarioState).toMatchObject({ presses: ['mine'] });
+  });
+
   it('ignores next on the last step and previous on the first', async () => {
     const player = await started({ startAt: 'done' });
     player.next();
