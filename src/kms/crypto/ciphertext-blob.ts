@@ -29,9 +29,12 @@ export interface BlobHeader {
   iv: Bytes;
 }
 
-export interface ParsedBlob extends BlobHeader {
-  header: Bytes;
-  sealed: Bytes;
+export interface ParsedBlob {
+  keyId: string;
+  materialId: string;
+  iv: Uint8Array;
+  header: Uint8Array;
+  sealed: Uint8Array;
 }
 
 export function encodeBlobHeader({ keyId, materialId, iv }: BlobHeader): Bytes {
@@ -49,8 +52,9 @@ export function parseBlob(blob: Uint8Array): ParsedBlob | undefined {
   return {
     keyId: bytesToUuid(blob.subarray(2, 18)),
     materialId: toHex(blob.subarray(18, 50)),
-    iv: blob.slice(50, BLOB_HEADER_BYTES),
-    header: blob.slice(0, BLOB_HEADER_BYTES),
-    sealed: blob.slice(BLOB_HEADER_BYTES),
+    // Views, not copies: the parts are only read (WebCrypto copies what it is given).
+    iv: blob.subarray(50, BLOB_HEADER_BYTES),
+    header: blob.subarray(0, BLOB_HEADER_BYTES),
+    sealed: blob.subarray(BLOB_HEADER_BYTES),
   };
 }

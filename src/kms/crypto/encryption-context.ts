@@ -11,7 +11,10 @@ export type EncryptionContext = Record<string, string>;
  *
  *   u32 count ‖ for each pair: u32 len(key) ‖ key (UTF-8) ‖ u32 len(value) ‖ value (UTF-8)
  */
+const EMPTY_CONTEXT = u32be(0);
+
 export function encodeEncryptionContext(context: EncryptionContext | undefined): Bytes {
+  if (!context) return EMPTY_CONTEXT;
   const entries = Object.entries(context ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const parts: Uint8Array[] = [u32be(entries.length)];
   for (const [key, value] of entries) {
