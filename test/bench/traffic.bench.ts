@@ -54,8 +54,10 @@ const reference = JSON.parse(readFileSync(new URL('../unit/sim/traffic/fixtures/
 const scores: number[] = [];
 for (const point of sweep.points) {
   const ref = reference.points.find((p) => p.clients === point.clients && p.strategy === point.strategy)!;
-  scores.push((point.meanCompletionMs - ref.meanCompletionMs) / Math.hypot(point.stdErrCompletionMs, ref.sdCompletionMs / Math.sqrt(ref.trials)));
-  scores.push((point.meanCalls - ref.meanCalls) / Math.hypot(point.stdErrCalls, ref.sdCalls / Math.sqrt(ref.trials)));
+  // Two-sample z-scores with the reference's well-known spread (as in the unit test).
+  const spread = Math.sqrt(1 / sweep.trials + 1 / ref.trials);
+  scores.push((point.meanCompletionMs - ref.meanCompletionMs) / (ref.sdCompletionMs * spread));
+  scores.push((point.meanCalls - ref.meanCalls) / (ref.sdCalls * spread));
 }
 const meanZ = scores.reduce((a, b) => a + b, 0) / scores.length;
 const meanZ2 = scores.reduce((a, b) => a + b * b, 0) / scores.length;
