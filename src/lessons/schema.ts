@@ -179,11 +179,21 @@ export const quizSchema = v.strictObject(
   'the value of defineQuiz([...]) as the default export',
 );
 
+const actionShapeSchema = v.looseObject(
+  { label: text('a button label'), toEvent: v.function('a function toEvent(input)') },
+  'an action { label, toEvent }',
+);
+
+const checkShapeSchema = v.looseObject(
+  { description: text('a description shown while the step waits'), test: v.function('a function test(state, events)') },
+  'a check { description, test }',
+);
+
 export const scenarioShapeSchema = v.looseObject(
   {
     create: v.function('a function create(context)'),
-    actions: v.record(v.string(), v.looseObject({ label: text('a button label'), toEvent: v.function('a function toEvent(input)') }, 'an action { label, toEvent }'), 'a mapping of action names to actions'),
-    checks: v.record(v.string(), v.looseObject({ description: text('a description shown while the step waits'), test: v.function('a function test(state, events)') }, 'a check { description, test }'), 'a mapping of check names to checks'),
+    actions: v.record(v.string(), actionShapeSchema, 'a mapping of action names to actions'),
+    checks: v.record(v.string(), checkShapeSchema, 'a mapping of check names to checks'),
     holdings: v.optional(v.function('a function holdings(state)')),
     notSimulated: v.optional(list(text('a sentence'), 'a list of sentences')),
   },
