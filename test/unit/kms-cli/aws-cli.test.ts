@@ -54,7 +54,7 @@ describe.skipIf(!hasAws)('the real AWS CLI v2 against kms:serve', () => {
   async function shell(script: string): Promise<{ code: number; stdout: string; stderr: string }> {
     const prelude = `set -o pipefail\naws() { ${AWS} --endpoint-url "$KMS_ENDPOINT" "$@"; }\n`;
     try {
-      const { stdout, stderr } = await run('bash', ['-c', prelude + script], { cwd: dir, env, timeout: 30_000 });
+      const { stdout, stderr } = await run('bash', ['-c', prelude + script], { cwd: dir, env, timeout: 50_000 });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
@@ -93,7 +93,7 @@ describe.skipIf(!hasAws)('the real AWS CLI v2 against kms:serve', () => {
     });
     expect(KeyMetadata.Arn).toMatch(/^arn:aws:kms:eu-west-2:111122223333:key\/[0-9a-f-]{36}$/);
     expect(typeof KeyMetadata.CreationDate).toBe('string'); // the CLI prints epoch seconds as ISO 8601
-  }, 30_000);
+  }, 60_000);
 
   it('pages through ListKeys with Limit / Marker / Truncated as the CLI expects', async () => {
     const made = await shell('for i in 1 2; do aws kms create-key --region eu-west-2 --query KeyMetadata.KeyId --output text; done');
@@ -107,7 +107,7 @@ describe.skipIf(!hasAws)('the real AWS CLI v2 against kms:serve', () => {
     const page = JSON.parse(first.stdout) as { Keys: unknown[]; NextToken?: string };
     expect(page.Keys).toHaveLength(1);
     expect(page.NextToken).toBeTruthy(); // the CLI's token wrapping KMS's NextMarker
-  }, 30_000);
+  }, 60_000);
 
   const cliError = (code: string, operation: string, message: string) =>
     `An error occurred (${code}) when calling the ${operation} operation: ${message}`;
@@ -118,7 +118,7 @@ describe.skipIf(!hasAws)('the real AWS CLI v2 against kms:serve', () => {
     expect(result.stderr.trim()).toBe(
       cliError('NotFoundException', 'Encrypt', 'Alias arn:aws:kms:eu-west-2:111122223333:alias/missing is not found.'),
     );
-  }, 30_000);
+  }, 60_000);
 
   it('prints DisabledException for a disabled key, exit status 254', async () => {
     const result = await shell(
@@ -133,13 +133,13 @@ describe.skipIf(!hasAws)('the real AWS CLI v2 against kms:serve', () => {
     expect(arn).toMatch(/^arn:aws:kms:eu-west-2:111122223333:key\//);
     expect(result.code).toBe(254);
     expect(result.stderr.trim()).toBe(cliError('DisabledException', 'Encrypt', `${arn} is disabled.`));
-  }, 30_000);
+  }, 60_000);
 
   it('prints InvalidCiphertextException when the base64 text itself is passed as fileb:// (the classic mistake)', async () => {
     const result = await shell('aws kms decrypt --ciphertext-blob fileb://ExampleSecretFileEncrypted.base64 --region eu-west-2');
     expect(result.code).toBe(254);
     expect(result.stderr.trim()).toBe(cliError('InvalidCiphertextException', 'Decrypt', '').trim());
-  }, 30_000);
+  }, 60_000);
 
   it('prints AccessDeniedException for a principal the key policy denies (--principal maps access keys)', async () => {
     const policy = {
@@ -167,7 +167,7 @@ describe.skipIf(!hasAws)('the real AWS CLI v2 against kms:serve', () => {
         `User: ${ALICE} is not authorized to perform: kms:Encrypt on resource: ${arn} with an explicit deny in a resource-based policy`,
       ),
     );
-  }, 30_000);
+  }, 60_000);
 
   it('prints ValidationException for more than 4,096 bytes of plaintext', async () => {
     writeFileSync(join(dir, 'TooBig.bin'), Buffer.alloc(4097, 0x41));
@@ -180,5 +180,5 @@ describe.skipIf(!hasAws)('the real AWS CLI v2 against kms:serve', () => {
         "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4096",
       ),
     );
-  }, 30_000);
+  }, 60_000);
 });
