@@ -381,7 +381,7 @@ describe.skipIf(!available)('parity with GNU bash and coreutils', () => {
     const actual = await shell.run(line);
     expect({ stdout: actual.stdout, stderr: actual.stderr, exitCode: actual.exitCode }).toEqual(expected);
     expect(virtualTree(shell.fs)).toEqual(realTree(root));
-  });
+  }, 20_000);
 
   test('the table is large enough to mean something', () => {
     expect(LINES.length).toBeGreaterThan(250);

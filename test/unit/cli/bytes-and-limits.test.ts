@@ -78,6 +78,8 @@ describe('what the screen shows', () => {
   });
 });
 
+const HEAVY = 30_000; // 64 MiB buffers on a shared machine
+
 describe('limits', () => {
   test('a file cannot grow past 64 MiB: the writer gets "File too large"', async () => {
     const big: ShellCommand = {
@@ -95,7 +97,7 @@ describe('limits', () => {
     expect(result.stderr).toBe('big: write error: File too large\n');
     // What was written up to the limit stays, as on a disk with a quota.
     expect(shell.fs.stat('/home/learner/huge.bin')?.size).toBe(limits.MAX_FILE_BYTES);
-  });
+  }, HEAVY);
 
   test('appending to a file until it is full stops at the limit', async () => {
     const shell = createShell({ files: { 'half.bin': new Uint8Array(limits.MAX_FILE_BYTES / 2 + 1) } });
@@ -104,7 +106,7 @@ describe('limits', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain('File too large');
     expect(shell.fs.stat('/home/learner/copy.bin')?.size).toBe(limits.MAX_FILE_BYTES / 2 + 1);
-  });
+  }, HEAVY);
 
   test('a pipe holds at most 64 MiB; the writer is stopped with a message', async () => {
     const flood: ShellCommand = {
@@ -118,7 +120,7 @@ describe('limits', () => {
     const result = await createShell({ commands: [flood] }).run('flood | wc -c');
     expect(result.stderr).toBe('flood: write error: more than 64 MiB in one pipe (the limit of this terminal)\n');
     expect(result.stdout).toBe(`${64 * 1024 * 1024}\n`);
-  });
+  }, HEAVY);
 
   test('a writer that keeps printing to the screen long after the cut is stopped', async () => {
     const flood: ShellCommand = {
@@ -134,13 +136,13 @@ describe('limits', () => {
     expect(result.stderr).toBe('flood: write error: more than 16 MiB of output to the screen (the limit of this terminal)\n');
     expect(result.stdout.length).toBeLessThan(TERMINAL_OUTPUT_LIMIT + 100);
     expect(result.stdout).toMatch(/\[output truncated: [\d,]+ more bytes not shown\]\n$/);
-  });
+  }, HEAVY);
 
   test('a line longer than the limit is refused before parsing', async () => {
     const result = await createShell().run('echo ' + 'a'.repeat(300 * 1024));
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^bash: line too long for this terminal/);
-  });
+  }, HEAVY);
 
   test('a command that throws is reported, and the shell keeps working', async () => {
     const broken: ShellCommand = {
@@ -153,7 +155,7 @@ describe('limits', () => {
     const shell = createShell({ commands: [broken] });
     expect(await shell.run('broken')).toEqual({ stdout: '', stderr: 'bash: broken: internal error: boom\n', exitCode: 1 });
     expect((await shell.run('echo still here')).stdout).toBe('still here\n');
-  });
+  }, HEAVY);
 
   test('lines run one after another even when run is called concurrently', async () => {
     const order: string[] = [];
@@ -170,5 +172,5 @@ describe('limits', () => {
     const shell = createShell({ commands: [slow] });
     await Promise.all([shell.run('slow 1'), shell.run('slow 2')]);
     expect(order).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
-  });
+  }, HEAVY);
 });
