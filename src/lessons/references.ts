@@ -36,20 +36,22 @@ function stepProblems(lesson: Lesson, step: Step): LessonProblem[] {
   const actors = lesson.actors.map((actor) => actor.id);
   const offered = step.actions ?? [];
   const problems: LessonProblem[] = [];
-  const problem = (field: string, message: string) => problems.push({ file: step.file, field, message });
+  /** A name that the file it points into does not define. */
+  const unknown = (field: string, kind: string, name: string, where: string, known: string[]) =>
+    problems.push({ file: step.file, field, message: `names ${kind} "${name}", but ${where} has no such ${kind} ${listed(`${kind}s`, known)}` });
 
-  if (step.await !== undefined && !checks.includes(step.await)) {
-    problem('await', `names check "${step.await}", but scenario.ts has no such check ${listed('checks', checks)}`);
-  }
+  if (step.await !== undefined && !checks.includes(step.await)) unknown('await', 'check', step.await, 'scenario.ts', checks);
   offered.forEach((name, i) => {
-    if (!actions.includes(name)) problem(`actions[${i}]`, `names action "${name}", but scenario.ts has no such action ${listed('actions', actions)}`);
+    if (!actions.includes(name)) unknown(`actions[${i}]`, 'action', name, 'scenario.ts', actions);
   });
   (step.solution ?? []).forEach(({ action }, i) => {
-    if (!actions.includes(action)) problem(`solution[${i}].action`, `names action "${action}", but scenario.ts has no such action ${listed('actions', actions)}`);
-    else if (!offered.includes(action)) problem(`solution[${i}].action`, `uses action "${action}", which this step does not offer in "actions"`);
+    if (!actions.includes(action)) unknown(`solution[${i}].action`, 'action', action, 'scenario.ts', actions);
+    else if (!offered.includes(action)) {
+      problems.push({ file: step.file, field: `solution[${i}].action`, message: `uses action "${action}", which this step does not offer in "actions"` });
+    }
   });
   (step.focus?.actors ?? []).forEach((id, i) => {
-    if (!actors.includes(id)) problem(`focus.actors[${i}]`, `names actor "${id}", but lesson.md has no such actor ${listed('actors', actors)}`);
+    if (!actors.includes(id)) unknown(`focus.actors[${i}]`, 'actor', id, 'lesson.md', actors);
   });
   return problems;
 }
