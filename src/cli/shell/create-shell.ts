@@ -35,6 +35,10 @@ export interface ShellOptions {
   commands?: readonly ShellCommand[];
   /** Model time for file times (`ls -l`). */
   clock?: Pick<ModelClock, 'now'>;
+  /** Lines typed in an earlier visit (a saved sandbox), oldest first. */
+  history?: readonly string[];
+  /** The working directory to start in (absolute); home when missing or not a directory. */
+  cwd?: string;
 }
 
 export interface ShellResult {
@@ -75,6 +79,8 @@ export function createShell(options: ShellOptions = {}): Shell {
   const registry = new CommandRegistry();
   for (const command of [...builtinCommands, ...(options.commands ?? [])]) registry.register(command);
   const state = new ShellState(fs, registry, options.env ?? {});
+  for (const line of options.history ?? []) state.addHistory(line);
+  if (options.cwd && fs.isDirectory(resolvePath('/', options.cwd, fs.home))) state.cwd = resolvePath('/', options.cwd, fs.home);
   const executor = new Executor(state);
   let queue: Promise<unknown> = Promise.resolve();
 

@@ -4,7 +4,7 @@
  * Compound commands (if, for, while, { }, ( )) are recognised and refused with a clear message
  * instead of being misread.
  */
-import type { Assignment, CommandList, Connector, Pipeline, Redirection, SimpleCommand, Word } from './ast.ts';
+import type { Assignment, CommandList, Connector, Pipeline, Redirection, SimpleCommand, Word, WordPart } from './ast.ts';
 import { tokenize, type Token } from './lexer.ts';
 import { ShellSyntaxError } from './syntax-error.ts';
 
@@ -31,7 +31,14 @@ function assignmentOf(word: Word): Assignment | undefined {
   const match = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.value);
   if (!match) return undefined;
   const rest = first.value.slice(match[0].length);
-  const parts = [...(rest ? [{ ...first, value: rest }] : []), ...word.parts.slice(1)];
+  // bash expands a ~ right after the = of an assignment (X=~/notes), as at the start of a word.
+  const tilde = (rest === '~' && word.parts.length === 1) || rest.startsWith('~/');
+  const text = tilde ? rest.slice(1) : rest;
+  const parts: WordPart[] = [
+    ...(tilde ? [{ kind: 'tilde' } as const] : []),
+    ...(text ? [{ ...first, value: text }] : []),
+    ...word.parts.slice(1),
+  ];
   return { name: match[1], value: { parts, raw: word.raw.slice(match[0].length) } };
 }
 

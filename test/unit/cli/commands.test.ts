@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { createShell, type ShellCommand } from '../../../src/cli/shell/index.ts';
 import { columns } from '../../../src/cli/shell/commands/ls.ts';
+import { loadFileSystem, saveFileSystem } from '../../../src/cli/vfs/index.ts';
 import { fixtureShell, runAll } from './fixtures.ts';
 
 describe('echo and printf', () => {
@@ -121,6 +122,21 @@ describe('the session', () => {
     expect((await shell.run('cd /tmp; cd; pwd')).stdout).toBe('/home/learner\n');
     expect((await shell.run('cd ~/d; pwd')).stdout).toBe('/home/learner/d\n');
     expect(await shell.run('cd nowhere')).toMatchObject({ stderr: 'bash: cd: nowhere: No such file or directory\n', exitCode: 1 });
+  });
+
+  test('~ after the = of an assignment is the home directory', async () => {
+    expect((await createShell().run('X=~/notes; Y=~; Z=a~; echo $X $Y $Z')).stdout).toBe('/home/learner/notes /home/learner a~\n');
+  });
+
+  test('a sandbox comes back after a reload: files, history and working directory', async () => {
+    const shell = createShell();
+    await runAll(shell, 'mkdir work', 'cd work', "printf '\\x00\\xff' > blob.bin");
+    const saved = JSON.parse(JSON.stringify({ fs: saveFileSystem(shell.fs), history: shell.history, cwd: shell.cwd }));
+    const again = createShell({ fs: loadFileSystem(saved.fs), history: saved.history, cwd: saved.cwd });
+    expect(again.cwd).toBe('/home/learner/work');
+    expect((await again.run('xxd -p blob.bin')).stdout).toBe('00ff\n');
+    expect(again.history).toEqual(['mkdir work', 'cd work', "printf '\\x00\\xff' > blob.bin", 'xxd -p blob.bin']);
+    expect(createShell({ cwd: '/no/such/dir' }).cwd).toBe('/home/learner');
   });
 
   test('export makes variables part of the environment commands receive; unset removes them', async () => {
