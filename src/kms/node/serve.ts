@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const endpoint = createJson11Endpoint(kms, {
     region: options.region,
     seed: options.seed,
-    principals: Object.fromEntries(Object.entries(options.principals).map(([accessKeyId, arn]) => [accessKeyId, { arn, accessKeyId }])),
+    principals: Object.fromEntries(Object.entries(options.principals).map(([accessKeyId, arn]) => [accessKeyId, { arn }])),
     onUnexpectedError: (error, { operation }) => console.error(`!! ${operation} failed inside KMS Lab (a bug):`, error),
   });
 

@@ -55,9 +55,10 @@ export function callerForAccessKey(
   options: Pick<Json11EndpointOptions, 'principals' | 'caller'>,
 ): (accessKeyId: string) => KmsCaller {
   return (accessKeyId) => {
-    if (options.caller) return options.caller;
     const known = options.principals && Object.hasOwn(options.principals, accessKeyId) ? options.principals[accessKeyId] : undefined;
-    return known ?? { arn: `arn:aws:iam::${kms.accountId}:root`, accountId: kms.accountId, accessKeyId };
+    const principal = options.caller ?? known ?? { arn: `arn:aws:iam::${kms.accountId}:root`, accountId: kms.accountId };
+    // CloudTrail's userIdentity.accessKeyId is the key the request was signed with, unless the principal names one.
+    return { accessKeyId, ...principal };
   };
 }
 
