@@ -40,26 +40,34 @@ function parseNumber(text: string | undefined): number | undefined {
   return Number(text);
 }
 
+const NUMERIC_OPTIONS: Record<string, 'cols' | 'length' | 'group' | 'seek'> = {
+  '-c': 'cols',
+  '-cols': 'cols',
+  '-l': 'length',
+  '-len': 'length',
+  '-g': 'group',
+  '-groupsize': 'group',
+  '-s': 'seek',
+  '-seek': 'seek',
+};
+
 /** xxd parses its own options (single dash, -ps and -p alike); undefined means print usage. */
 function parseXxdOptions(argv: readonly string[]): XxdOptions | undefined {
   const options: XxdOptions = { plain: false, reverse: false, upper: false, seek: 0, files: [] };
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
-    const value = () => parseNumber(argv[++i]);
-    if (arg === '-p' || arg === '-ps' || arg === '-postscript' || arg === '-plain') options.plain = true;
+    const attached = /^(-[clgs])([0-9].*)$/.exec(arg);
+    const key = NUMERIC_OPTIONS[attached ? attached[1] : arg];
+    if (key) {
+      // `-c 8` and `-c8` alike; a missing or non-numeric value is a usage error.
+      const value = parseNumber(attached ? attached[2] : argv[++i]);
+      if (value === undefined) return undefined;
+      options[key] = value;
+    } else if (arg === '-p' || arg === '-ps' || arg === '-postscript' || arg === '-plain') options.plain = true;
     else if (arg === '-r' || arg === '-revert') options.reverse = true;
     else if (arg === '-u') options.upper = true;
-    else if (/^-c[0-9]+$/.test(arg)) options.cols = Number(arg.slice(2));
-    else if (/^-l[0-9]+$/.test(arg)) options.length = Number(arg.slice(2));
-    else if (/^-g[0-9]+$/.test(arg)) options.group = Number(arg.slice(2));
-    else if (/^-s[0-9]+$/.test(arg)) options.seek = Number(arg.slice(2));
-    else if (arg === '-c' || arg === '-cols') options.cols = value();
-    else if (arg === '-l' || arg === '-len') options.length = value();
-    else if (arg === '-g' || arg === '-groupsize') options.group = value();
-    else if (arg === '-s' || arg === '-seek') options.seek = value() ?? NaN;
     else if (arg.startsWith('-') && arg !== '-') return undefined;
     else options.files.push(arg);
-    if (Number.isNaN(options.seek) || options.cols === undefined && /^-c/.test(arg)) return undefined;
   }
   if (options.files.length > 2) return undefined;
   return options;
