@@ -5,7 +5,7 @@
  */
 export { EventQueue } from './event-queue';
 export * from './backoff';
-export { STUDY_NETWORK, createLegDelay, type NetworkModel } from './network-delay';
+export { STUDY_NETWORK, LegDelays, type NetworkModel } from './network-delay';
 export * from './occ-study';
 export * from './occ-sweep';
 export * from './sdk-retry';

@@ -22,7 +22,7 @@ import { defaultRate } from '../../kms/quota/default-rates';
 import { EventQueue } from './event-queue';
 import { createClientRetryPolicy, type ClientRetryPolicy, type RetryConfig } from './client-retry';
 import { IntFifo, RequestTable } from './request-table';
-import { createLegDelay, STUDY_NETWORK, type NetworkModel } from './network-delay';
+import { LegDelays, STUDY_NETWORK, type NetworkModel } from './network-delay';
 import { latencyPercentiles, type LatencyPercentiles } from './latency-stats';
 import type { RetryRefusal, SdkErrorType } from './sdk-retry';
 
@@ -188,7 +188,7 @@ export function simulateKmsLoad(params: KmsLoadParams): KmsLoadResult {
   const networkRng = createFastUniform(rng.fork());
   const retryRng = createFastUniform(rng.fork());
   const errorRng = createFastUniform(rng.fork());
-  const leg = createLegDelay(networkRng, network);
+  const legs = new LegDelays(networkRng, network);
 
   const bucket = createTokenBucket(quota, 0);
   const policies: ClientRetryPolicy[] = Array.from({ length: clients }, () => createClientRetryPolicy(retry, 0));
@@ -259,7 +259,7 @@ export function simulateKmsLoad(params: KmsLoadParams): KmsLoadResult {
 
   const sendNow = (id: number, t: number) => {
     requests.sentAt[id] = t;
-    queue.push(t + leg(), id * 8 + AT_KMS);
+    queue.push(t + legs.next(), id * 8 + AT_KMS);
   };
 
   // Adaptive mode: hand out the client's limiter tokens to its waiting line, oldest first.
@@ -346,7 +346,7 @@ export function simulateKmsLoad(params: KmsLoadParams): KmsLoadResult {
         totals.transientErrors++;
       }
       requests.outcome[id] = outcome;
-      queue.push(t + leg(), id * 8 + RESPONSE);
+      queue.push(t + legs.next(), id * 8 + RESPONSE);
       if (id < traceLimit) {
         trace.push({
           request: id,

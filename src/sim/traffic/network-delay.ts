@@ -14,9 +14,36 @@ export interface NetworkModel {
   sdMs: number;
 }
 
-export function createLegDelay(rng: UniformSource, network: NetworkModel = STUDY_NETWORK): () => number {
-  const { meanMs, sdMs } = network;
-  if (!(meanMs >= 0) || !(sdMs >= 0)) throw new RangeError('network mean and sd must be non-negative ms');
-  const standardNormal = createStandardNormal(rng);
-  return () => Math.abs(meanMs + sdMs * standardNormal());
+const BATCH = 4096;
+
+/**
+ * Leg delays drawn 4,096 at a time into a Float64Array. The study sweep
+ * takes about 60 million legs: reading them from a typed array lets the JIT inline `next()` into the
+ * event loop and keeps every delay an unboxed double, where a closure call per leg allocated a heap
+ * number each time. Draw order is unchanged: legs come out in the order they were drawn.
+ */
+export class LegDelays {
+  private readonly buffer = new Float64Array(BATCH);
+  private index = BATCH;
+  private readonly standardNormal: () => number;
+
+  constructor(
+    rng: UniformSource,
+    private readonly network: NetworkModel = STUDY_NETWORK,
+  ) {
+    if (!(network.meanMs >= 0) || !(network.sdMs >= 0)) throw new RangeError('network mean and sd must be non-negative ms');
+    this.standardNormal = createStandardNormal(rng);
+  }
+
+  next(): number {
+    if (this.index === BATCH) this.refill();
+    return this.buffer[this.index++];
+  }
+
+  private refill(): void {
+    const { meanMs, sdMs } = this.network;
+    const normal = this.standardNormal;
+    for (let i = 0; i < BATCH; i++) this.buffer[i] = Math.abs(meanMs + sdMs * normal());
+    this.index = 0;
+  }
 }

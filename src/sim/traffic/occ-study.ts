@@ -21,7 +21,7 @@ import { createRng } from '../core/rng';
 import { createFastUniform, type UniformSource } from './fast-random';
 import { EventQueue } from './event-queue';
 import { decorrelatedJitterSleep, STUDY_STRATEGIES, studySleep, type StudyStrategy } from './backoff';
-import { createLegDelay, STUDY_NETWORK } from './network-delay';
+import { LegDelays, STUDY_NETWORK } from './network-delay';
 
 export const STUDY_BASE_MS = 5;
 export const STUDY_CAP_MS = 2000;
@@ -94,7 +94,7 @@ function runTrial(
   base: number,
   cap: number,
   rng: UniformSource,
-  leg: () => number,
+  legs: LegDelays,
   onWrite?: (timeMs: number, client: number, success: boolean) => void,
 ): OccTrial {
   const { queue, carriedVersion, attempt, decorrelated, clients } = world;
@@ -105,7 +105,7 @@ function runTrial(
   queue.clear();
   attempt.fill(0);
   decorrelated.fill(base);
-  for (let client = 0; client < clients; client++) queue.push(leg(), client * 2 + READ_ARRIVES);
+  for (let client = 0; client < clients; client++) queue.push(legs.next(), client * 2 + READ_ARRIVES);
 
   let version = 0;
   let calls = 0;
@@ -116,20 +116,20 @@ function runTrial(
     const client = item >> 1;
     if ((item & 1) === READ_ARRIVES) {
       carriedVersion[client] = version;
-      queue.replaceTop(t + leg() + leg(), client * 2 + WRITE_ARRIVES);
+      queue.replaceTop(t + legs.next() + legs.next(), client * 2 + WRITE_ARRIVES);
       continue;
     }
     calls++;
     if (carriedVersion[client] === version) {
       version++;
-      const responseArrives = t + leg();
+      const responseArrives = t + legs.next();
       if (responseArrives > completionMs) completionMs = responseArrives;
       queue.pop();
       onWrite?.(t, client, true);
       continue;
     }
     const n = ++attempt[client];
-    const responseArrives = t + leg();
+    const responseArrives = t + legs.next();
     let sleep: number;
     if (strategy === 'decorrelated') {
       sleep = decorrelatedSleep(decorrelated[client], base, cap, rng.next());
@@ -138,7 +138,7 @@ function runTrial(
       // 'none' and 'exponential' draw no random number, as in the original.
       sleep = strategy === 'none' || strategy === 'exponential' ? sleepFor(strategy, n, base, cap, 0) : sleepFor(strategy, n, base, cap, rng.next());
     }
-    queue.replaceTop(responseArrives + leg() + sleep, client * 2 + READ_ARRIVES);
+    queue.replaceTop(responseArrives + legs.next() + sleep, client * 2 + READ_ARRIVES);
     onWrite?.(t, client, false);
   }
   return { completionMs, calls };
@@ -165,12 +165,13 @@ function meanAndStdErr(values: number[]): [number, number] {
 export function simulateOcc({ clients, strategy, base = STUDY_BASE_MS, cap = STUDY_CAP_MS, trials, seed }: OccParams): OccResult {
   checkParams(clients, strategy, base, cap);
   if (!Number.isInteger(trials) || trials < 1) throw new RangeError(`trials must be a positive integer (got ${trials})`);
-  const rng = createFastUniform(createRng(seed));
-  // One sampler for all trials: the hot loop then always calls the same function, which the JIT inlines.
-  const leg = createLegDelay(rng, STUDY_NETWORK);
+  const seeded = createRng(seed);
+  // Separate streams for network legs and backoff jitter, both derived from the seed.
+  const legs = new LegDelays(createFastUniform(seeded), STUDY_NETWORK);
+  const jitter = createFastUniform(seeded);
   const world = new OccWorld(clients);
   const results: OccTrial[] = [];
-  for (let i = 0; i < trials; i++) results.push(runTrial(world, strategy, base, cap, rng, leg));
+  for (let i = 0; i < trials; i++) results.push(runTrial(world, strategy, base, cap, jitter, legs));
   const [meanCompletionMs, stdErrCompletionMs] = meanAndStdErr(results.map((r) => r.completionMs));
   const [meanCalls, stdErrCalls] = meanAndStdErr(results.map((r) => r.calls));
   return { clients, strategy, meanCompletionMs, meanCalls, stdErrCompletionMs, stdErrCalls, trials: results };
@@ -186,8 +187,9 @@ export function simulateOccTimeline({
 }: Omit<OccParams, 'trials'>): OccTimeline {
   checkParams(clients, strategy, base, cap);
   const writes: OccWrite[] = [];
-  const rng = createFastUniform(createRng(seed));
-  const trial = runTrial(new OccWorld(clients), strategy, base, cap, rng, createLegDelay(rng, STUDY_NETWORK), (timeMs, client, success) =>
+  const seeded = createRng(seed);
+  const legs = new LegDelays(createFastUniform(seeded), STUDY_NETWORK);
+  const trial = runTrial(new OccWorld(clients), strategy, base, cap, createFastUniform(seeded), legs, (timeMs, client, success) =>
     writes.push({ timeMs, client, outcome: success ? 'success' : 'conflict' }),
   );
   return { clients, strategy, ...trial, writes };

@@ -10,6 +10,8 @@ import {
 } from '../../../../src/sim/traffic/backoff';
 import { createRng } from '../../../../src/sim/core/rng';
 import { createStandardNormal } from '../../../../src/sim/traffic/fast-normal';
+import { createFastUniform } from '../../../../src/sim/traffic/fast-random';
+import { LegDelays } from '../../../../src/sim/traffic/network-delay';
 
 const base = 5;
 const cap = 2000;
@@ -100,5 +102,17 @@ describe('network delay sampler', () => {
     expect(beyond[0] / n).toBeCloseTo(0.3173, 2);
     expect(beyond[1] / n).toBeCloseTo(0.0455, 2);
     expect(beyond[2] / n).toBeCloseTo(0.0027, 3);
+  });
+
+  it('legs are abs(N(10, 2)) ms, in batches that replay exactly from the seed', () => {
+    const legs = new LegDelays(createFastUniform(createRng(5)));
+    const draws = Array.from({ length: 10_000 }, () => legs.next());
+    const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+    const sd = Math.sqrt(draws.reduce((a, b) => a + (b - mean) ** 2, 0) / draws.length);
+    expect(draws.every((d) => d >= 0)).toBe(true);
+    expect(mean).toBeCloseTo(10, 1);
+    expect(sd).toBeCloseTo(2, 1);
+    const again = new LegDelays(createFastUniform(createRng(5)));
+    expect(Array.from({ length: 10_000 }, () => again.next())).toEqual(draws);
   });
 });
