@@ -3,10 +3,11 @@ import { type HashName, SIGNING_SCHEMES, type SigningAlgorithm } from '../keys/k
 
 /**
  * Asymmetric KMS key material. WebCrypto binds a CryptoKey to ONE algorithm (RSA-PSS with SHA-256,
- * RSA-OAEP with SHA-1, …) while a KMS RSA key serves up to six. So the pair is generated once as
- * extractable, the private key is exported to PKCS#8 exactly once, imported as a NON-extractable
- * CryptoKey for each algorithm the key's usage allows, and the PKCS#8 bytes are zeroed. After
- * creation no code path can read the private key; only the public key is exported (DER SPKI).
+ * RSA-OAEP with SHA-1, …) while a KMS RSA key serves up to six. So the pair is generated once, its
+ * private key is WRAPPED (wrapKey, AES-GCM) under a throw-away non-extractable AES key and unwrapped
+ * as a NON-extractable CryptoKey for each algorithm the key's usage allows. The private key never
+ * exists as plaintext bytes in JavaScript, and once this function returns only non-extractable
+ * private keys remain; only the public key is exported (DER SPKI).
  */
 export interface AsymmetricMaterial {
   publicKeySpki: Bytes;
@@ -25,16 +26,14 @@ async function splitPair(
   algorithms: { name: string; params: ImportAlgorithm; privateUsage: KeyUsage; publicUsage: KeyUsage }[],
 ): Promise<AsymmetricMaterial> {
   const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
-  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
+  const transport = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['wrapKey', 'unwrapKey']);
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const wrapped = await crypto.subtle.wrapKey('pkcs8', pair.privateKey, transport, { name: 'AES-GCM', iv });
   const privateKeys = new Map<string, CryptoKey>();
   const publicKeys = new Map<string, CryptoKey>();
-  try {
-    for (const { name, params, privateUsage, publicUsage } of algorithms) {
-      privateKeys.set(name, await crypto.subtle.importKey('pkcs8', pkcs8, params, false, [privateUsage]));
-      publicKeys.set(name, await crypto.subtle.importKey('spki', spki, params, true, [publicUsage]));
-    }
-  } finally {
-    pkcs8.fill(0);
+  for (const { name, params, privateUsage, publicUsage } of algorithms) {
+    privateKeys.set(name, await crypto.subtle.unwrapKey('pkcs8', wrapped, transport, { name: 'AES-GCM', iv }, params, false, [privateUsage]));
+    publicKeys.set(name, await crypto.subtle.importKey('spki', spki, params, true, [publicUsage]));
   }
   return { publicKeySpki: spki, privateKeys, publicKeys };
 }
