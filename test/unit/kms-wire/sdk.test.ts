@@ -13,7 +13,7 @@ const {
   CancelKeyDeletionCommand, CreateAliasCommand, CreateGrantCommand, CreateKeyCommand, DecryptCommand,
   DeleteAliasCommand, DeleteImportedKeyMaterialCommand, DescribeKeyCommand, DisableKeyCommand, EnableKeyCommand,
   EnableKeyRotationCommand, EncryptCommand, GenerateDataKeyCommand, GenerateDataKeyWithoutPlaintextCommand,
-  GenerateMacCommand, GenerateRandomCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand,
+  GenerateDataKeyPairCommand, GenerateMacCommand, GenerateRandomCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand,
   GetParametersForImportCommand, GetPublicKeyCommand, ImportKeyMaterialCommand, ListAliasesCommand, ListGrantsCommand,
   ListKeyPoliciesCommand, ListKeyRotationsCommand, ListKeysCommand, ListResourceTagsCommand, PutKeyPolicyCommand,
   ReEncryptCommand, RetireGrantCommand, RevokeGrantCommand, RotateKeyOnDemandCommand, ScheduleKeyDeletionCommand,
@@ -179,6 +179,19 @@ describe('GenerateDataKey / GenerateDataKeyWithoutPlaintext / GenerateRandom', (
     );
     const tooMany = await failure(client.send(new GenerateRandomCommand({ NumberOfBytes: 1025 })));
     expect(tooMany.name).toBe('ValidationException');
+  });
+});
+
+describe('GenerateDataKeyPair', () => {
+  it('gives a P-256 key pair: DER SPKI public key, PKCS#8 private key, and its encrypted copy', async () => {
+    const pair = await client.send(new GenerateDataKeyPairCommand({ KeyId: symmetricArn, KeyPairSpec: 'ECC_NIST_P256' }));
+    expect([pair.KeyId, pair.KeyPairSpec]).toEqual([symmetricArn, 'ECC_NIST_P256']);
+    const privateKey = await crypto.subtle.importKey('pkcs8', own(pair.PrivateKeyPlaintext), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+    const publicKey = await crypto.subtle.importKey('spki', own(pair.PublicKey), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, text('pair'));
+    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, publicKey, signature, text('pair'))).toBe(true);
+    const opened = await client.send(new DecryptCommand({ CiphertextBlob: pair.PrivateKeyCiphertextBlob }));
+    expect(opened.Plaintext).toEqual(pair.PrivateKeyPlaintext);
   });
 });
 
