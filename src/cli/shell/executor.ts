@@ -26,6 +26,9 @@ const PIPE_LIMIT_MESSAGE = 'write error: more than 64 MiB in one pipe (the limit
 export const STATUS = { notFound: 127, notExecutable: 126 } as const;
 
 export class Executor {
+  /** How many `$( … )` have run; an assignment-only command takes the status of the last one. */
+  private substitutions = 0;
+
   constructor(private readonly state: ShellState) {}
 
   async runList(list: CommandList, io: Io): Promise<number> {
@@ -77,11 +80,13 @@ export class Executor {
     const out = new BufferSink(MAX_FILE_BYTES, 'throw', PIPE_LIMIT_MESSAGE);
     const status = await this.runList(list, { stdin: new Uint8Array(0), stdout: out, stderr: io.stderr });
     this.state.lastStatus = status;
+    this.substitutions++;
     return fromUtf8(out.bytes()).replace(/\n+$/, '');
   }
 
   private async runSimpleCommand(command: SimpleCommand, io: Io): Promise<number> {
     const expansion = this.expansionContext(io);
+    const substitutionsBefore = this.substitutions;
     let argv: string[];
     const assignments: [string, string][] = [];
     try {
@@ -96,7 +101,7 @@ export class Executor {
       [1, { kind: 'out', sink: io.stdout }],
       [2, { kind: 'out', sink: io.stderr }],
     ]);
-    let opened;
+    let opened: FileSink[];
     try {
       opened = await applyRedirections(command.redirections, table, {
         fs: this.state.fs,
@@ -118,9 +123,10 @@ export class Executor {
 
     let status: number;
     if (argv.length === 0) {
-      // Only assignments (and redirections): they set shell variables.
+      // Only assignments (and redirections): they set shell variables. Like bash, the status is
+      // that of the last command substitution (KEY=$(aws …) fails when aws fails), else 0.
       for (const [name, value] of assignments) this.state.variables.set(name, value);
-      status = 0;
+      status = this.substitutions > substitutionsBefore ? this.state.lastStatus : 0;
     } else {
       status = await this.runProgram(argv, assignments, { stdin, stdout, stderr }, stdinIsFile);
     }

@@ -44,6 +44,7 @@ const LINES = [
   'echo "$(echo inner | cat)" $(printf "x\\ny\\n\\n")',
   'echo `echo back` "`echo quoted`"',
   'A=1 B=2; echo $A$B',
+  'X=$(false); echo $?; Y=$(true); echo $?; false; Z=1; echo $?; W=$(false) true; echo $?',
   'X="one two"; echo "[$X]" [$X]',
   'echo "" "a" \'\' | wc -c',
   'echo ~nosuchuser',
