@@ -45,6 +45,18 @@ export interface KeySummary {
 
 export type Kms = ReturnType<typeof createKms>;
 
+/** JSON null means "absent" in the AWS JSON protocol: drop null members so handlers see undefined. */
+function withoutNulls(input: Input): Input {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
+  const out: Input = {};
+  for (const [name, value] of Object.entries(input)) {
+    if (value === null) continue;
+    const plainObject = value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array) && !(value instanceof Date);
+    out[name] = plainObject ? withoutNulls(value as Input) : value;
+  }
+  return out;
+}
+
 /**
  * Grant tokens in a request must belong to a live grant of the Region. (Grants take effect at once
  * in KMS Lab: the eventual consistency that tokens work around is not simulated.)
@@ -171,7 +183,7 @@ export function createKms(options: KmsOptions = {}) {
   return {
     /** Runs one KMS operation. Resolves with the output or rejects with a KmsError — never anything else. */
     call(operation: string, input: Input, context: CallContext): Promise<Output> {
-      return serialize(() => run(operation, input ?? {}, context));
+      return serialize(() => run(operation, withoutNulls(input ?? {}), context));
     },
     operations,
     clock,

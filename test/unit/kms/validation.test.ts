@@ -66,3 +66,14 @@ describe('input validation with AWS ValidationException texts', () => {
     expect((out.Plaintext as Uint8Array).length).toBe(4);
   });
 });
+
+describe('null members', () => {
+  it('JSON null is treated as an absent member', async () => {
+    const { call } = testKms();
+    const { KeyMetadata } = await call('CreateKey', { Description: null, KeySpec: null });
+    const key = KeyMetadata as Record<string, unknown>;
+    expect([key.Description, key.KeySpec]).toEqual(['', 'SYMMETRIC_DEFAULT']);
+    const out = await call('GenerateDataKey', { KeyId: key.KeyId, KeySpec: null, NumberOfBytes: 16, EncryptionContext: null });
+    expect((out.Plaintext as Uint8Array).length).toBe(16);
+  });
+});
