@@ -24,6 +24,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'lessons/**/*.test.ts'],
           environment: 'node',
+          // RSA-4096 key generation and the fuzz runs take seconds on a busy 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {
