@@ -93,7 +93,7 @@ function runTrial(
   strategy: StudyStrategy,
   base: number,
   cap: number,
-  rng: UniformSource,
+  jitter: UniformSource,
   legs: LegDelays,
   onWrite?: (timeMs: number, client: number, success: boolean) => void,
 ): OccTrial {
@@ -132,11 +132,11 @@ function runTrial(
     const responseArrives = t + legs.next();
     let sleep: number;
     if (strategy === 'decorrelated') {
-      sleep = decorrelatedSleep(decorrelated[client], base, cap, rng.next());
+      sleep = decorrelatedSleep(decorrelated[client], base, cap, jitter.next());
       decorrelated[client] = sleep;
     } else {
       // 'none' and 'exponential' draw no random number, as in the original.
-      sleep = strategy === 'none' || strategy === 'exponential' ? sleepFor(strategy, n, base, cap, 0) : sleepFor(strategy, n, base, cap, rng.next());
+      sleep = strategy === 'none' || strategy === 'exponential' ? sleepFor(strategy, n, base, cap, 0) : sleepFor(strategy, n, base, cap, jitter.next());
     }
     queue.replaceTop(responseArrives + legs.next() + sleep, client * 2 + READ_ARRIVES);
     onWrite?.(t, client, false);
