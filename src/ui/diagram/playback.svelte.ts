@@ -42,6 +42,19 @@ export class Playback {
   reducedMotion = $state(prefersReducedMotion());
   total = $state(0);
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #stopWatchingMotion: () => void = () => {};
+
+  constructor() {
+    // The system setting can change while a lesson is open: follow it, jumping to the end state.
+    if (typeof matchMedia !== 'function') return;
+    const query = matchMedia('(prefers-reduced-motion: reduce)');
+    const follow = (event: MediaQueryListEvent) => {
+      this.reducedMotion = event.matches;
+      if (event.matches) this.showAll();
+    };
+    query.addEventListener?.('change', follow);
+    this.#stopWatchingMotion = () => query.removeEventListener?.('change', follow);
+  }
 
   /** True in step-by-step mode when a message is ready for "Play next message". */
   get waiting(): boolean {
@@ -90,6 +103,7 @@ export class Playback {
 
   dispose(): void {
     this.#stop();
+    this.#stopWatchingMotion();
   }
 
   #pump(): void {
