@@ -16,21 +16,31 @@ export interface UniformSource {
 }
 
 export function createFastUniform(seedFrom: Rng): UniformSource {
-  const s = new Uint32Array(4);
-  for (let i = 0; i < 4; i++) s[i] = Math.floor(seedFrom.next() * 4294967296);
-  if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1; // the one state xoshiro cannot leave
-  return {
-    next() {
-      const m = Math.imul(s[1], 5);
-      const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-      const t = s[1] << 9;
-      s[2] ^= s[0];
-      s[3] ^= s[1];
-      s[1] ^= s[2];
-      s[0] ^= s[3];
-      s[2] ^= t;
-      s[3] = (s[3] << 11) | (s[3] >>> 21);
-      return result / 4294967296;
-    },
-  };
+  return new Xoshiro128(seedFrom);
+}
+
+// A class rather than a closure: its one method stays monomorphic, so the JIT inlines it into the
+// callers' loops and the returned double is never boxed.
+class Xoshiro128 implements UniformSource {
+  private readonly s = new Uint32Array(4);
+
+  constructor(seedFrom: Rng) {
+    const s = this.s;
+    for (let i = 0; i < 4; i++) s[i] = Math.floor(seedFrom.next() * 4294967296);
+    if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1; // the one state xoshiro cannot leave
+  }
+
+  next(): number {
+    const s = this.s;
+    const m = Math.imul(s[1], 5);
+    const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    const t = s[1] << 9;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = (s[3] << 11) | (s[3] >>> 21);
+    return result / 4294967296;
+  }
 }
