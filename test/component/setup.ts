@@ -7,3 +7,18 @@ globalThis.ResizeObserver ??= class {
   unobserve(): void {}
   disconnect(): void {}
 };
+
+// Nor does it animate: components see a system that asks for reduced motion (animations jump to
+// their end state), and scrolling into view does nothing.
+globalThis.matchMedia ??= (query: string) =>
+  ({
+    matches: query.includes('prefers-reduced-motion: reduce'),
+    media: query,
+    onchange: null,
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    addListener: () => {},
+    removeListener: () => {},
+    dispatchEvent: () => false,
+  }) as MediaQueryList;
+Element.prototype.scrollIntoView ??= function scrollIntoView(): void {};
