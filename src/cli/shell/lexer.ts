@@ -7,6 +7,7 @@
  */
 import type { CommandList, ParameterModifier, RedirectOperator, Word, WordPart } from './ast.ts';
 import { decodeEscapes } from './escapes.ts';
+import { findClosingBrace, findClosingParen } from './brackets.ts';
 import { ShellSyntaxError } from './syntax-error.ts';
 import { fromUtf8 } from '../vfs/encoding.ts';
 
@@ -297,61 +298,6 @@ function lexEmbeddedWord(source: string, parseInner: InnerParser, depth: number)
   const tokens = new Lexer(source, parseInner, depth, true).run();
   const parts = tokens.flatMap((token) => (token.kind === 'word' ? token.word.parts : []));
   return { parts, raw: source };
-}
-
-/** Index of the `)` closing the `(` at `open`, skipping quotes and nested parentheses. */
-function findClosingParen(src: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < src.length; i++) {
-    const ch = src[i];
-    if (ch === '\\') i++;
-    else if (ch === "'") {
-      const end = src.indexOf("'", i + 1);
-      if (end < 0) break;
-      i = end;
-    } else if (ch === '"') {
-      i = skipDoubleQuoted(src, i);
-      if (i < 0) break;
-    } else if (ch === '(') depth++;
-    else if (ch === ')') {
-      depth--;
-      if (depth === 0) return i;
-    }
-  }
-  throw ShellSyntaxError.unmatched(')');
-}
-
-function findClosingBrace(src: string, from: number): number {
-  let depth = 0;
-  for (let i = from; i < src.length; i++) {
-    const ch = src[i];
-    if (ch === '\\') i++;
-    else if (ch === '$' && src[i + 1] === '{') {
-      depth++;
-      i++;
-    }
-    else if (ch === "'") {
-      const end = src.indexOf("'", i + 1);
-      if (end < 0) break;
-      i = end;
-    } else if (ch === '"') {
-      i = skipDoubleQuoted(src, i);
-      if (i < 0) break;
-    } else if (ch === '}') {
-      if (depth === 0) return i;
-      depth--;
-    }
-  }
-  throw ShellSyntaxError.unmatched('}');
-}
-
-/** Index of the closing `"` of the string opening at `open`, or -1. */
-function skipDoubleQuoted(src: string, open: number): number {
-  for (let i = open + 1; i < src.length; i++) {
-    if (src[i] === '\\') i++;
-    else if (src[i] === '"') return i;
-  }
-  return -1;
 }
 
 /** Joins neighbouring text parts of the same quoting, so words stay small. */
