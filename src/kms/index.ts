@@ -49,10 +49,10 @@
  *   call with `context.viaService = '<service>.<region>.amazonaws.com'`).
  *
  * Not simulated (answered with UnsupportedOperationException "… is not simulated in KMS Lab."):
- * ECC_SECG_P256K1, HMAC_224 (no SHA-224 in WebCrypto), SM2, ML-DSA, Ed25519 keys; KEY_AGREEMENT
- * (DeriveSharedSecret); multi-Region keys; custom key stores; Nitro Enclaves `Recipient`;
- * Sign with MessageType DIGEST (after AWS's digest-length check; Verify with DIGEST works); importing into asymmetric
- * or HMAC keys; wrapping algorithms other than RSAES_OAEP_SHA_1/SHA_256.
+ * ECC_SECG_P256K1, HMAC_224 (no SHA-224 in WebCrypto), SM2, ML-DSA and Ed25519 keys; multi-Region
+ * keys; custom key stores; Nitro Enclaves `Recipient`; Sign with MessageType DIGEST (after AWS's
+ * digest-length check; Verify with DIGEST works); importing into asymmetric or HMAC keys; wrapping
+ * algorithms other than RSAES_OAEP_SHA_1/SHA_256.
  */
 export { createKms, type Kms, type KmsOptions, type KeySummary } from './engine.ts';
 export { KmsError, KMS_ERROR_CODES, type KmsErrorCode, isKmsError } from './errors.ts';

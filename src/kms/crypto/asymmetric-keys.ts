@@ -82,6 +82,13 @@ export async function generateEcSigningMaterial(curve: 'P-256' | 'P-384' | 'P-52
   };
 }
 
+/** ECDH (KEY_AGREEMENT) material: a non-extractable private key that can only derive bits. */
+export async function generateEcdhMaterial(curve: 'P-256' | 'P-384' | 'P-521'): Promise<AsymmetricMaterial> {
+  const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: curve }, false, ['deriveBits']);
+  const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
+  return { publicKeySpki: spki, privateKeys: new Map([['ECDH', pair.privateKey]]), publicKeys: new Map([['ECDH', pair.publicKey]]) };
+}
+
 /** A data key pair is returned to the caller by definition (GenerateDataKeyPair): extractable. */
 export async function generateDataKeyPair(spec: { rsaBits?: number; curve?: 'P-256' | 'P-384' | 'P-521' }) {
   const pair = spec.rsaBits

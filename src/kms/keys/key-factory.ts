@@ -1,6 +1,6 @@
 import { KmsError, messages } from '../errors.ts';
 import { generateAesKey } from '../crypto/aes-gcm.ts';
-import { generateEcSigningMaterial, generateRsaEncryptionMaterial, generateRsaSigningMaterial } from '../crypto/asymmetric-keys.ts';
+import { generateEcdhMaterial, generateEcSigningMaterial, generateRsaEncryptionMaterial, generateRsaSigningMaterial } from '../crypto/asymmetric-keys.ts';
 import type { KmsWorld } from '../engine-context.ts';
 import { defaultKeyPolicy } from './default-policy.ts';
 import { keyArn } from './identifiers.ts';
@@ -26,7 +26,6 @@ export interface NewKey {
 export function assertSimulated(spec: KeySpec, usage: KeyUsage, origin: Origin): void {
   const info = SPECS[spec];
   if (info.notSimulated) throw new KmsError('UnsupportedOperationException', messages.notSimulated(`KeySpec ${spec} (${info.notSimulated})`));
-  if (usage === 'KEY_AGREEMENT') throw new KmsError('UnsupportedOperationException', messages.notSimulated('KeyUsage KEY_AGREEMENT (DeriveSharedSecret)'));
   if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE') {
     throw new KmsError('UnsupportedOperationException', messages.notSimulated(`Origin ${origin} (custom key stores)`));
   }
@@ -71,6 +70,8 @@ export async function createKeyRecord(world: KmsWorld, spec: NewKey): Promise<Km
     key.asymmetric = spec.usage === 'ENCRYPT_DECRYPT'
       ? await generateRsaEncryptionMaterial(info.rsaBits!)
       : await generateRsaSigningMaterial(info.rsaBits!);
+  } else if (info.family === 'ecc' && spec.usage === 'KEY_AGREEMENT') {
+    key.asymmetric = await generateEcdhMaterial(info.curve!);
   } else if (info.family === 'ecc') {
     const [algorithm] = algorithmsFor(spec.spec, spec.usage).SigningAlgorithms ?? [];
     key.asymmetric = await generateEcSigningMaterial(info.curve!, algorithm);

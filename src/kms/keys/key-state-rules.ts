@@ -34,6 +34,7 @@ export const KEY_STATE_TABLE: Record<string, Row> = {
   Sign: USE,
   Verify: USE,
   GenerateMac: USE,
+  DeriveSharedSecret: USE,
   VerifyMac: USE,
   // The table says DisabledException for a disabled key; LocalStack claims AWS allows it. We follow the table.
   GetPublicKey: USE,

@@ -23,6 +23,7 @@ function grantOperationsFor(key: KmsKey): string[] {
       'GenerateDataKeyPairWithoutPlaintext', 'ReEncryptFrom', 'ReEncryptTo'];
   }
   if (family === 'hmac') return [...COMMON, 'GenerateMac', 'VerifyMac'];
+  if (key.usage === 'KEY_AGREEMENT') return [...COMMON, 'DeriveSharedSecret', 'GetPublicKey'];
   if (key.usage === 'ENCRYPT_DECRYPT') return [...COMMON, 'Decrypt', 'Encrypt', 'ReEncryptFrom', 'ReEncryptTo', 'GetPublicKey'];
   return [...COMMON, 'Sign', 'Verify', 'GetPublicKey'];
 }

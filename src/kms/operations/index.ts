@@ -6,6 +6,7 @@ import type { OperationDescription } from './description.ts';
 import { decrypt, encrypt, reEncrypt } from './encrypt-decrypt.ts';
 import { createGrant, listGrants, listRetirableGrants, retireGrant, revokeGrant } from './grants.ts';
 import { deleteImportedKeyMaterial, getParametersForImport, importKeyMaterial } from './import-material.ts';
+import { deriveSharedSecret } from './key-agreement.ts';
 import { describeKey, disableKey, enableKey, listKeys, updateKeyDescription } from './key-admin.ts';
 import { getKeyPolicy, listKeyPolicies, putKeyPolicy } from './policies.ts';
 import { disableKeyRotation, enableKeyRotation, getKeyRotationStatus, listKeyRotations, rotateKeyOnDemand } from './rotation.ts';
@@ -15,7 +16,7 @@ import { listResourceTags, tagResource, untagResource } from './tags.ts';
 const all: OperationDescription[] = [
   // cryptographic
   encrypt, decrypt, reEncrypt, generateDataKey, generateDataKeyWithoutPlaintext, generateDataKeyPair,
-  generateDataKeyPairWithoutPlaintext, generateRandom, sign, verify, generateMac, verifyMac, getPublicKey,
+  generateDataKeyPairWithoutPlaintext, generateRandom, sign, verify, generateMac, verifyMac, getPublicKey, deriveSharedSecret,
   // keys
   createKey, describeKey, listKeys, updateKeyDescription, enableKey, disableKey,
   enableKeyRotation, disableKeyRotation, getKeyRotationStatus, rotateKeyOnDemand, listKeyRotations,

@@ -10,13 +10,14 @@ import { ACCOUNT, type Call, failure, newKey, testKms, text } from './fixtures.t
  * the state check (it may still fail later for another reason, never for the key's state).
  */
 type State = 'Disabled' | 'PendingDeletion' | 'PendingImport';
-type KeyKind = 'symmetric' | 'ecc' | 'hmac';
+type KeyKind = 'symmetric' | 'ecc' | 'hmac' | 'ecdh';
 
-const KIND: Record<string, KeyKind> = { Sign: 'ecc', Verify: 'ecc', GetPublicKey: 'ecc', GenerateMac: 'hmac', VerifyMac: 'hmac' };
+const KIND: Record<string, KeyKind> = { Sign: 'ecc', Verify: 'ecc', GetPublicKey: 'ecc', GenerateMac: 'hmac', VerifyMac: 'hmac', DeriveSharedSecret: 'ecdh' };
 
 async function keyIn(call: Call, state: State, kind: KeyKind) {
   const create = kind === 'ecc' ? { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' }
     : kind === 'hmac' ? { KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' }
+    : kind === 'ecdh' ? { KeySpec: 'ECC_NIST_P256', KeyUsage: 'KEY_AGREEMENT' }
     : state === 'PendingImport' ? { Origin: 'EXTERNAL' } : {};
   const key = await newKey(call, create);
   // A blob naming this key, made before the state change (or built by hand for a key without material).
@@ -46,6 +47,7 @@ function inputFor(op: string, k: Awaited<ReturnType<typeof keyIn>>): Record<stri
     case 'Sign': return { KeyId, Message: text('m'), SigningAlgorithm: 'ECDSA_SHA_256' };
     case 'Verify': return { KeyId, Message: text('m'), Signature: new Uint8Array(70), SigningAlgorithm: 'ECDSA_SHA_256' };
     case 'GenerateMac': return { KeyId, Message: text('m'), MacAlgorithm: 'HMAC_SHA_256' };
+    case 'DeriveSharedSecret': return { KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: new Uint8Array(91) };
     case 'VerifyMac': return { KeyId, Message: text('m'), Mac: new Uint8Array(32), MacAlgorithm: 'HMAC_SHA_256' };
     case 'CreateGrant': return { KeyId, GranteePrincipal: `arn:aws:iam::${ACCOUNT}:role/x`, Operations: ['DescribeKey'] };
     case 'CreateAlias': return { AliasName: `alias/new-${KeyId}`, TargetKeyId: KeyId };

@@ -77,7 +77,7 @@ describe('Sign / Verify', () => {
 
   it('specs WebCrypto cannot do are refused at CreateKey with "not simulated"', async () => {
     const { call } = testKms();
-    for (const [KeySpec, KeyUsage] of [['ECC_SECG_P256K1', 'SIGN_VERIFY'], ['HMAC_224', 'GENERATE_VERIFY_MAC'], ['ECC_NIST_P256', 'KEY_AGREEMENT']]) {
+    for (const [KeySpec, KeyUsage] of [['ECC_SECG_P256K1', 'SIGN_VERIFY'], ['HMAC_224', 'GENERATE_VERIFY_MAC'], ['SM2', 'SIGN_VERIFY']]) {
       const error = await failure(call('CreateKey', { KeySpec, KeyUsage }));
       expect(error.code).toBe('UnsupportedOperationException');
       expect(error.message).toMatch(/is not simulated in KMS Lab\.$/);
@@ -110,5 +110,26 @@ describe('GenerateMac / VerifyMac', () => {
     expect(usage.message).toBe(`${symmetric.Arn} key usage is ENCRYPT_DECRYPT which is not valid for GenerateMac.`);
     const publicKey = await failure(call('GetPublicKey', { KeyId: symmetric.KeyId }));
     expect(publicKey.code).toBe('UnsupportedOperationException');
+  });
+});
+
+describe('DeriveSharedSecret (KEY_AGREEMENT keys)', () => {
+  it('agrees with the peer: both sides derive the same ECDH secret', async () => {
+    const { call } = testKms();
+    const key = await newKey(call, { KeySpec: 'ECC_NIST_P256', KeyUsage: 'KEY_AGREEMENT' });
+    expect(key.KeyAgreementAlgorithms).toEqual(['ECDH']);
+    const peer = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
+    const peerSpki = new Uint8Array(await crypto.subtle.exportKey('spki', peer.publicKey));
+    const out = await call('DeriveSharedSecret', { KeyId: key.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peerSpki });
+    expect([out.KeyId, out.KeyAgreementAlgorithm, out.KeyOrigin]).toEqual([key.Arn, 'ECDH', 'AWS_KMS']);
+    const { PublicKey } = await call('GetPublicKey', { KeyId: key.KeyId });
+    const kmsPublic = await crypto.subtle.importKey('spki', PublicKey as Uint8Array<ArrayBuffer>, { name: 'ECDH', namedCurve: 'P-256' }, false, []);
+    const peerSide = new Uint8Array(await crypto.subtle.deriveBits({ name: 'ECDH', public: kmsPublic }, peer.privateKey, null));
+    expect(out.SharedSecret).toEqual(peerSide);
+    const garbage = await failure(call('DeriveSharedSecret', { KeyId: key.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: text('not a key') }));
+    expect([garbage.code, garbage.message]).toEqual(['ValidationException', '']);
+    const signing = await newKey(call, { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+    const usage = await failure(call('DeriveSharedSecret', { KeyId: signing.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peerSpki }));
+    expect(usage.message).toBe(`${signing.Arn} key usage is SIGN_VERIFY which is not valid for DeriveSharedSecret.`);
   });
 });
