@@ -20,109 +20,24 @@ import { createFastUniform } from './fast-random';
 import { createTokenBucket } from '../../kms/quota/token-bucket';
 import { defaultRate } from '../../kms/quota/default-rates';
 import { EventQueue } from './event-queue';
-import { createClientRetryPolicy, type ClientRetryPolicy, type RetryConfig } from './client-retry';
+import { createClientRetryPolicy, type ClientRetryPolicy } from './client-retry';
 import { IntFifo, RequestTable } from './request-table';
-import { LegDelays, STUDY_NETWORK, type NetworkModel } from './network-delay';
-import { latencyPercentiles, type LatencyPercentiles } from './latency-stats';
-import type { RetryRefusal, SdkErrorType } from './sdk-retry';
+import { LegDelays, STUDY_NETWORK } from './network-delay';
+import { LoadRecorder } from './kms-load-recorder';
+import type { SdkErrorType } from './sdk-retry';
+import {
+  KMS_LOAD_OPERATIONS,
+  type AttemptOutcome,
+  type KmsLoadParams,
+  type KmsLoadResult,
+  type KmsLoadSecond,
+  type KmsLoadTraceAttempt,
+} from './kms-load-types';
 
-export const KMS_LOAD_OPERATIONS = ['Encrypt', 'Decrypt', 'GenerateDataKey'] as const;
-export type KmsLoadOperation = (typeof KMS_LOAD_OPERATIONS)[number];
+export * from './kms-load-types';
 
 /** The current default symmetric cryptographic-operations quota of most Regions (reference §3.1), from the engine's table. */
 export const DEFAULT_SYMMETRIC_QUOTA = defaultRate('symmetric-crypto', '');
-
-export interface KmsLoadParams {
-  clients: number;
-  /** Requests per second from each client; give this or totalRate. */
-  ratePerClient?: number;
-  /** Requests per second from all clients together. */
-  totalRate?: number;
-  durationMs: number;
-  /** The account's symmetric quota; default: the engine's default for `region` (10,000/s in most Regions). */
-  quotaPerSecond?: number;
-  region?: string;
-  /** Relative weights; default one third each. All three share the symmetric quota. */
-  operationMix?: Partial<Record<KmsLoadOperation, number>>;
-  retry: RetryConfig;
-  network?: NetworkModel;
-  /** Share of admitted requests that fail with KMSInternalException (a transient, retryable error). */
-  transientErrorRate?: number;
-  /** How long after the last arrival retries may still run; requests not finished by then are reported as unfinished. */
-  drainLimitMs?: number;
-  /** Record every attempt of the first `traceLimit` requests (for animating a small run). */
-  traceLimit?: number;
-  seed: number;
-  onProgress?: (progress: { modelTimeMs: number; fraction: number }) => void;
-}
-
-export type AttemptOutcome = 'success' | 'throttled' | 'transient-error';
-
-export interface KmsLoadSecond {
-  /** This row covers model time [second × 1000, second × 1000 + 1000) ms. */
-  second: number;
-  /** Calls the application started. */
-  started: number;
-  /** Attempts that reached KMS (first tries and retries). */
-  attempts: number;
-  successes: number;
-  /** ThrottlingException answers (HTTP 400). */
-  throttles: number;
-  /** KMSInternalException answers (HTTP 500, transient). */
-  transientErrors: number;
-  /** Calls that ended in an error: attempts used up (or no retries), retry quota too short. */
-  gaveUpAttempts: number;
-  gaveUpRetryQuota: number;
-  /** Latency of the calls that finished in this second (success or error). */
-  latencyMs: LatencyPercentiles | null;
-  /** Mean SDK retry-quota tokens over the clients at the end of the second (null without a quota). */
-  meanRetryTokens: number | null;
-  /** Clients whose quota cannot pay even a throttling retry at the end of the second. */
-  clientsOutOfRetryTokens: number;
-  /** Adaptive mode: mean send rate (fill rate) of the clients whose limiter is on, req/s. */
-  meanAdaptiveRate: number | null;
-}
-
-export interface KmsLoadTotals {
-  started: number;
-  attempts: number;
-  successes: number;
-  throttles: number;
-  transientErrors: number;
-  gaveUpAttempts: number;
-  gaveUpRetryQuota: number;
-  /** Calls still waiting or retrying when the drain limit ended the run. */
-  unfinished: number;
-}
-
-export interface KmsLoadTraceAttempt {
-  request: number;
-  client: number;
-  operation: KmsLoadOperation;
-  /** 1 for the first try. */
-  attempt: number;
-  sentAtMs: number;
-  arrivedAtMs: number;
-  /** Null while the response is still on its way when the run ends. */
-  respondedAtMs: number | null;
-  outcome: AttemptOutcome;
-  /** What the client did next: retry after a sleep, stop with success, or give up. */
-  next: { kind: 'retry'; delayMs: number } | { kind: 'done' } | { kind: 'give-up'; reason: RetryRefusal };
-}
-
-export interface KmsLoadResult {
-  seconds: KmsLoadSecond[];
-  totals: KmsLoadTotals;
-  byOperation: Record<KmsLoadOperation, { started: number; successes: number; throttles: number }>;
-  latencyMs: LatencyPercentiles | null;
-  /** First throttling answer, ms (null if KMS never throttled). */
-  firstThrottleAtMs: number | null;
-  /** When a client's SDK retry quota first refused a retry, ms: "the retry quota runs dry". */
-  retryQuotaDryAtMs: number | null;
-  trace: KmsLoadTraceAttempt[];
-  eventsProcessed: number;
-  assumptions: string[];
-}
 
 // Event kinds, in the low 3 bits of a queue item; the rest is a request id (or a client for wakes).
 const ARRIVAL = 0;
@@ -138,23 +53,6 @@ const OUTCOME_THROTTLED = 1;
 const OUTCOME_TRANSIENT = 2;
 const OUTCOME_NAMES: readonly AttemptOutcome[] = ['success', 'throttled', 'transient-error'];
 const OUTCOME_ERROR_TYPE: readonly SdkErrorType[] = ['THROTTLING', 'THROTTLING', 'TRANSIENT'];
-
-function emptySecond(second: number): KmsLoadSecond {
-  return {
-    second,
-    started: 0,
-    attempts: 0,
-    successes: 0,
-    throttles: 0,
-    transientErrors: 0,
-    gaveUpAttempts: 0,
-    gaveUpRetryQuota: 0,
-    latencyMs: null,
-    meanRetryTokens: null,
-    clientsOutOfRetryTokens: 0,
-    meanAdaptiveRate: null,
-  };
-}
 
 function checkParams(p: KmsLoadParams): { totalRate: number; quota: number; mixCumulative: number[] } {
   if (!Number.isInteger(p.clients) || p.clients < 1) throw new RangeError(`clients must be a positive integer (got ${p.clients})`);
@@ -198,64 +96,35 @@ export function simulateKmsLoad(params: KmsLoadParams): KmsLoadResult {
 
   const requests = new RequestTable(Math.ceil((totalRate * durationMs) / 1000) + 1024);
   const queue = new EventQueue(1024);
-  const seconds: KmsLoadSecond[] = [];
-  const latencies: number[][] = [];
-  const allLatencies: number[] = [];
-  const totals: KmsLoadTotals = { started: 0, attempts: 0, successes: 0, throttles: 0, transientErrors: 0, gaveUpAttempts: 0, gaveUpRetryQuota: 0, unfinished: 0 };
-  const byOperation = Object.fromEntries(KMS_LOAD_OPERATIONS.map((op) => [op, { started: 0, successes: 0, throttles: 0 }])) as KmsLoadResult['byOperation'];
   const trace: KmsLoadTraceAttempt[] = [];
-  let firstThrottleAtMs: number | null = null;
-  let retryQuotaDryAtMs: number | null = null;
-  let finished = 0;
   let eventsProcessed = 0;
 
-  const secondAt = (t: number): KmsLoadSecond => {
-    const s = Math.floor(t / 1000);
-    while (seconds.length <= s) {
-      seconds.push(emptySecond(seconds.length));
-      latencies.push([]);
+  // End-of-second snapshots of the clients' retry quotas and adaptive rates.
+  const snapshotClients = (row: KmsLoadSecond) => {
+    if (policies[0].standard) {
+      let sum = 0;
+      let empty = 0;
+      for (const policy of policies) {
+        const standard = policy.standard!;
+        sum += standard.capacity;
+        if (standard.capacity < standard.constants.throttlingRetryCost) empty++;
+      }
+      row.meanRetryTokens = sum / clients;
+      row.clientsOutOfRetryTokens = empty;
     }
-    return seconds[s];
-  };
-
-  // End-of-second snapshots of client state, taken when model time first passes each boundary.
-  let snapshotted = 0;
-  const snapshotUntil = (t: number) => {
-    const upTo = Math.min(Math.floor(t / 1000), Math.ceil(endMs / 1000));
-    while (snapshotted < upTo) {
-      const row = secondAt(snapshotted * 1000);
-      if (policies[0].standard) {
-        let sum = 0;
-        let empty = 0;
-        for (const policy of policies) {
-          const standard = policy.standard!;
-          sum += standard.capacity;
-          if (standard.capacity < standard.constants.throttlingRetryCost) empty++;
+    if (limited) {
+      let sum = 0;
+      let on = 0;
+      for (const policy of policies) {
+        if (policy.limiter!.enabled) {
+          sum += policy.limiter!.fillRate;
+          on++;
         }
-        row.meanRetryTokens = sum / clients;
-        row.clientsOutOfRetryTokens = empty;
       }
-      if (limited) {
-        let sum = 0;
-        let on = 0;
-        for (const policy of policies) {
-          if (policy.limiter!.enabled) {
-            sum += policy.limiter!.fillRate;
-            on++;
-          }
-        }
-        row.meanAdaptiveRate = on > 0 ? sum / on : null;
-      }
-      snapshotted++;
+      row.meanAdaptiveRate = on > 0 ? sum / on : null;
     }
   };
-
-  const finish = (id: number, t: number) => {
-    const latency = t - requests.startedAt[id];
-    latencies[Math.floor(t / 1000)].push(latency);
-    allLatencies.push(latency);
-    finished++;
-  };
+  const record = new LoadRecorder(snapshotClients, Math.ceil(endMs / 1000));
 
   const sendNow = (id: number, t: number) => {
     requests.sentAt[id] = t;
@@ -294,7 +163,7 @@ export function simulateKmsLoad(params: KmsLoadParams): KmsLoadResult {
     if (t > endMs) break;
     const item = queue.pop();
     eventsProcessed++;
-    snapshotUntil(t);
+    record.passTime(t);
     const kind = item & KIND_MASK;
 
     if (kind === ARRIVAL) {
@@ -303,9 +172,7 @@ export function simulateKmsLoad(params: KmsLoadParams): KmsLoadResult {
       let operation = 0;
       while (operation < mixCumulative.length - 1 && u >= mixCumulative[operation]) operation++;
       const id = requests.add(client, operation, t);
-      secondAt(t).started++;
-      totals.started++;
-      byOperation[KMS_LOAD_OPERATIONS[operation]].started++;
+      record.started(t, KMS_LOAD_OPERATIONS[operation]);
       send(id, t);
       const next = t + interArrivalMs();
       if (next < durationMs) queue.push(next, ARRIVAL);
@@ -330,20 +197,14 @@ export function simulateKmsLoad(params: KmsLoadParams): KmsLoadResult {
     }
 
     if (kind === AT_KMS) {
-      const row = secondAt(t);
-      row.attempts++;
-      totals.attempts++;
+      record.attempt(t);
       let outcome = OUTCOME_SUCCESS;
       if (!bucket.tryTake(t)) {
         outcome = OUTCOME_THROTTLED;
-        row.throttles++;
-        totals.throttles++;
-        byOperation[KMS_LOAD_OPERATIONS[requests.operation[id]]].throttles++;
-        if (firstThrottleAtMs === null) firstThrottleAtMs = t;
+        record.throttled(t, KMS_LOAD_OPERATIONS[requests.operation[id]]);
       } else if (transientErrorRate > 0 && errorRng.next() < transientErrorRate) {
         outcome = OUTCOME_TRANSIENT;
-        row.transientErrors++;
-        totals.transientErrors++;
+        record.transientError(t);
       }
       requests.outcome[id] = outcome;
       queue.push(t + legs.next(), id * 8 + RESPONSE);
@@ -373,25 +234,13 @@ export function simulateKmsLoad(params: KmsLoadParams): KmsLoadResult {
     if (outcome === OUTCOME_SUCCESS) {
       const cost = requests.lastRetryCost[id];
       policy.onSuccess(cost >= 0 ? cost : undefined);
-      secondAt(t).successes++;
-      totals.successes++;
-      byOperation[KMS_LOAD_OPERATIONS[requests.operation[id]]].successes++;
-      finish(id, t);
+      record.succeeded(t, KMS_LOAD_OPERATIONS[requests.operation[id]], t - requests.startedAt[id]);
       continue;
     }
     const decision = policy.onFailure(requests.retries[id], OUTCOME_ERROR_TYPE[outcome], requests.previousDelay[id], retryRng);
     if (!decision.retry) {
-      const row = secondAt(t);
-      if (decision.reason === 'retry-quota') {
-        row.gaveUpRetryQuota++;
-        totals.gaveUpRetryQuota++;
-        if (retryQuotaDryAtMs === null) retryQuotaDryAtMs = t;
-      } else {
-        row.gaveUpAttempts++;
-        totals.gaveUpAttempts++;
-      }
+      record.gaveUp(t, decision.reason, t - requests.startedAt[id]);
       if (traced) traced.next = { kind: 'give-up', reason: decision.reason };
-      finish(id, t);
       continue;
     }
     requests.retries[id]++;
@@ -402,19 +251,11 @@ export function simulateKmsLoad(params: KmsLoadParams): KmsLoadResult {
     else send(id, t);
   }
 
-  totals.unfinished = totals.started - finished;
-  secondAt(durationMs - 1);
-  snapshotUntil(seconds.length * 1000);
-  for (let s = 0; s < seconds.length; s++) seconds[s].latencyMs = latencyPercentiles(latencies[s]);
+  const measured = record.close(durationMs);
   onProgress?.({ modelTimeMs: durationMs, fraction: 1 });
 
   return {
-    seconds,
-    totals,
-    byOperation,
-    latencyMs: latencyPercentiles(allLatencies),
-    firstThrottleAtMs,
-    retryQuotaDryAtMs,
+    ...measured,
     trace,
     eventsProcessed,
     assumptions: [
