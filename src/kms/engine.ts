@@ -170,12 +170,18 @@ export function createKms(options: KmsOptions = {}) {
         error = new KmsError('KMSInternalException', 'An internal error occurred while processing the request.');
       }
     }
-    audit.append(
-      apiCallEvent({
-        operation, description, input, output, error, context: call, defaultAccountId: world.defaultAccountId,
-        at: clock.now(), requestId, eventId, resources, extraRequestParameters,
-      }),
-    );
+    try {
+      audit.append(
+        apiCallEvent({
+          operation, description, input, output, error, context: call, defaultAccountId: world.defaultAccountId,
+          at: clock.now(), requestId, eventId, resources, extraRequestParameters,
+        }),
+      );
+    } catch (auditFailure) {
+      // The promise of call(): an output or a KmsError, whatever happens while recording.
+      console.error(`KMS audit of ${operation} failed`, auditFailure);
+      if (!error) error = new KmsError('KMSInternalException', 'An internal error occurred while processing the request.');
+    }
     if (error) throw error;
     return output ?? {};
   }
