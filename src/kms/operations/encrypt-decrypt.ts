@@ -2,6 +2,8 @@ import { ENCRYPTION_ALGORITHMS, type EncryptionAlgorithm } from '../keys/key-spe
 import type { EncryptionContext } from '../crypto/encryption-context.ts';
 import { CiphertextType, enumOf, members, PlaintextType } from './common-shapes.ts';
 import { decryptWith, encryptWith } from './cipher-core.ts';
+import { assertKeyState } from '../keys/key-state-rules.ts';
+import { requireUsage } from './shared-rules.ts';
 import { type OperationDescription, quotaByKeyType } from './description.ts';
 
 const EncryptionAlgorithmSpec = enumOf(ENCRYPTION_ALGORITHMS);
@@ -13,6 +15,15 @@ const Recipient = {
     AttestationDocument: { shape: { type: 'blob', min: 1, max: 262144 }, doc: 'Nitro Enclave attestation document.' },
   },
 } as const;
+
+/**
+ * DryRun with DryRunModifiers [IGNORE_CIPHERTEXT] tests permissions without a valid ciphertext. It
+ * needs the key named in the request (KeyId / SourceKeyId): without one there is no key to check,
+ * and the ciphertext is read as usual.
+ */
+function ignoresCiphertext(input: Record<string, unknown>): boolean {
+  return input.DryRun === true && Array.isArray(input.DryRunModifiers) && input.DryRunModifiers.includes('IGNORE_CIPHERTEXT');
+}
 
 export const encrypt: OperationDescription = {
   name: 'Encrypt',
@@ -89,6 +100,12 @@ export const decrypt: OperationDescription = {
     const algorithm = (input.EncryptionAlgorithm as EncryptionAlgorithm | undefined) ?? 'SYMMETRIC_DEFAULT';
     // CloudTrail always shows the algorithm (even when not sent) and the key the blob named (reference §10).
     ctx.note.requestParameters.encryptionAlgorithm = algorithm;
+    if (ignoresCiphertext(input) && ctx.key) {
+      // A permission check without a valid ciphertext: state and usage of the named key only.
+      assertKeyState('Decrypt', ctx.key);
+      requireUsage(ctx.key, 'ENCRYPT_DECRYPT', 'Decrypt');
+      return {};
+    }
     const opened = await decryptWith(
       ctx, 'Decrypt', 'kms:Decrypt', input.CiphertextBlob as Uint8Array, algorithm,
       input.EncryptionContext as EncryptionContext, ctx.key,
@@ -145,6 +162,13 @@ export const reEncrypt: OperationDescription = {
     const source = input.SourceKeyId !== undefined
       ? ctx.useKey(input.SourceKeyId as string, true, 'kms:ReEncryptFrom')
       : undefined;
+    if (ignoresCiphertext(input) && source) {
+      assertKeyState('ReEncrypt', source);
+      requireUsage(source, 'ENCRYPT_DECRYPT', 'ReEncrypt');
+      assertKeyState('ReEncrypt', destination);
+      requireUsage(destination, 'ENCRYPT_DECRYPT', 'ReEncrypt');
+      return {};
+    }
     const opened = await decryptWith(
       ctx, 'ReEncrypt', 'kms:ReEncryptFrom', input.CiphertextBlob as Uint8Array, sourceAlgorithm,
       input.SourceEncryptionContext as EncryptionContext, source,

@@ -120,6 +120,10 @@ describe('Encrypt / Decrypt / ReEncrypt', () => {
     const key = await newKey(call);
     const error = await failure(call('Encrypt', { KeyId: key.KeyId, Plaintext: text('x'), DryRun: true }));
     expect([error.code, error.message]).toEqual(['DryRunOperationException', 'The request would have succeeded, but the DryRun option is set.']);
+    const ignored = await failure(call('Decrypt', { CiphertextBlob: text('not a blob'), KeyId: key.KeyId, DryRun: true, DryRunModifiers: ['IGNORE_CIPHERTEXT'] }));
+    expect(ignored.code).toBe('DryRunOperationException');
+    const checked = await failure(call('Decrypt', { CiphertextBlob: text('not a blob'), KeyId: key.KeyId, DryRun: true }));
+    expect(checked.code).toBe('InvalidCiphertextException');
   });
 });
 
