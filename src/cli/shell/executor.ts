@@ -6,7 +6,14 @@
  */
 import type { CommandList, Pipeline, SimpleCommand } from './ast.ts';
 import type { CommandContext, ShellCommand } from './command.ts';
-import { expandToString, expandWord, expandWords, ExpansionError, type ExpansionContext } from './expand.ts';
+import {
+  expandToString,
+  expandWord,
+  expandWords,
+  ExpansionError,
+  MAX_EXPANSION_CHARACTERS,
+  type ExpansionContext,
+} from './expand.ts';
 import { applyRedirections, RedirectionError, type DescriptorTable } from './redirections.ts';
 import type { ShellState } from './session.ts';
 import { BufferSink, DiscardSink, FileSink, OutputLimitError, type ByteSink } from './sinks.ts';
@@ -63,9 +70,17 @@ export class Executor {
     return status;
   }
 
+  /** Expansions of one simple command, sharing one character budget. */
   private expansionContext(io: Io): ExpansionContext {
     const state = this.state;
+    let used = 0;
     return {
+      charge(characters) {
+        used += characters;
+        if (used > MAX_EXPANSION_CHARACTERS) {
+          throw new ExpansionError('bash: expansions larger than 64 MiB in one command are beyond the limit of this terminal');
+        }
+      },
       lookup: (name) => state.lookup(name),
       assign: (name, value) => state.variables.set(name, value),
       substitute: (list) => this.substitute(list, io),

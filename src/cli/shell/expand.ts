@@ -6,6 +6,7 @@
 import type { CommandList, ParameterPart, Word } from './ast.ts';
 import { expandGlob, hasWildcard, type GlobPattern } from './glob.ts';
 import type { VirtualFileSystem } from '../vfs/file-system.ts';
+import { MAX_PATH_LENGTH } from '../vfs/limits.ts';
 
 export interface ExpansionContext {
   /** A variable or special parameter's value; undefined when unset. */
@@ -16,6 +17,8 @@ export interface ExpansionContext {
   home(): string;
   fs: VirtualFileSystem;
   cwd: string;
+  /** Counts characters produced; throws an ExpansionError past MAX_EXPANSION_CHARACTERS. */
+  charge(characters: number): void;
 }
 
 /** A runtime expansion error, e.g. "bash: ${1a}: bad substitution" (status 1). */
@@ -26,45 +29,70 @@ export class ExpansionError extends Error {
   }
 }
 
-const IFS_WHITESPACE = new Set([' ', '\t', '\n']);
+/** One command's expansions may produce at most this many characters (files hold 64 MiB too). */
+export const MAX_EXPANSION_CHARACTERS = 64 * 1024 * 1024;
+
+/** A run of characters that came from one place: literal text (wildcards active) or quoted. */
+interface Segment {
+  text: string;
+  wildcardsActive: boolean;
+}
+
+type Field = Segment[];
 
 class FieldBuilder {
-  readonly fields: GlobPattern[] = [];
-  private current: GlobPattern | undefined;
+  readonly fields: Field[] = [];
+  private current: Field | undefined;
 
-  private open(): GlobPattern {
-    this.current ??= { chars: [], active: [] };
+  constructor(private readonly charge: (characters: number) => void) {}
+
+  private open(): Field {
+    this.current ??= [];
     return this.current;
   }
 
   /** Text that is never split (quoted text, or everything when splitting is off). */
   addWhole(text: string, wildcardsActive: boolean): void {
-    const field = this.open();
-    for (const ch of text) {
-      field.chars.push(ch);
-      field.active.push(wildcardsActive);
-    }
+    this.charge(text.length);
+    this.open().push({ text, wildcardsActive });
   }
 
   /** An unquoted expansion result: blanks and newlines separate fields. */
   addSplittable(text: string): void {
-    for (const ch of text) {
-      if (IFS_WHITESPACE.has(ch)) {
-        if (this.current) this.fields.push(this.current);
+    this.charge(text.length);
+    text.split(/[ \t\n]+/).forEach((piece, index) => {
+      // Every piece after the first had a separator before it: the open field ends there.
+      if (index > 0 && this.current) {
+        this.fields.push(this.current);
         this.current = undefined;
-      } else {
-        const field = this.open();
-        field.chars.push(ch);
-        field.active.push(true);
       }
-    }
+      if (piece) this.open().push({ text: piece, wildcardsActive: true });
+    });
   }
 
-  finish(): GlobPattern[] {
+  finish(): Field[] {
     if (this.current) this.fields.push(this.current);
     this.current = undefined;
     return this.fields;
   }
+}
+
+function fieldText(field: Field): string {
+  return field.map((segment) => segment.text).join('');
+}
+
+/** The field as a glob pattern, or undefined when it has no active wildcard (or is too long to be a path). */
+function globPattern(field: Field): GlobPattern | undefined {
+  if (!field.some((s) => s.wildcardsActive && /[*?[]/.test(s.text))) return undefined;
+  if (field.reduce((n, s) => n + s.text.length, 0) > MAX_PATH_LENGTH) return undefined;
+  const pattern: GlobPattern = { chars: [], active: [] };
+  for (const segment of field) {
+    for (const ch of segment.text) {
+      pattern.chars.push(ch);
+      pattern.active.push(segment.wildcardsActive);
+    }
+  }
+  return hasWildcard(pattern) ? pattern : undefined;
 }
 
 async function expandParameter(part: ParameterPart, ctx: ExpansionContext): Promise<string> {
@@ -96,7 +124,7 @@ async function expandParameter(part: ParameterPart, ctx: ExpansionContext): Prom
 }
 
 async function buildFields(word: Word, ctx: ExpansionContext, split: boolean): Promise<FieldBuilder> {
-  const builder = new FieldBuilder();
+  const builder = new FieldBuilder(ctx.charge);
   for (const part of word.parts) {
     switch (part.kind) {
       case 'text':
@@ -125,7 +153,7 @@ async function buildFields(word: Word, ctx: ExpansionContext, split: boolean): P
 /** Expands one word without splitting or globbing (assignments, `${x:-word}`, here-strings). */
 export async function expandToString(word: Word, ctx: ExpansionContext): Promise<string> {
   const fields = (await buildFields(word, ctx, false)).finish();
-  return fields.map((field) => field.chars.join('')).join('');
+  return fields.map(fieldText).join('');
 }
 
 /** Expands a word to zero or more arguments. */
@@ -137,9 +165,10 @@ export async function expandWord(word: Word, ctx: ExpansionContext): Promise<str
   if (fields.length === 0 && hasQuotedPart) return [''];
   const out: string[] = [];
   for (const field of fields) {
-    const matches = hasWildcard(field) ? expandGlob(field, ctx.fs, ctx.cwd) : [];
+    const pattern = globPattern(field);
+    const matches = pattern ? expandGlob(pattern, ctx.fs, ctx.cwd) : [];
     if (matches.length > 0) out.push(...matches);
-    else out.push(field.chars.join(''));
+    else out.push(fieldText(field));
   }
   return out;
 }

@@ -138,6 +138,22 @@ describe('limits', () => {
     expect(result.stdout).toMatch(/\[output truncated: [\d,]+ more bytes not shown\]\n$/);
   }, HEAVY);
 
+  test('expansions are bounded: huge variables cannot be multiplied without end', async () => {
+    const shell = createShell({ files: { big: new Uint8Array(20 * 1024 * 1024).fill(97) } });
+    expect((await shell.run('X=$(cat big); echo ${#X}')).stdout).toBe(`${20 * 1024 * 1024}\n`);
+    const result = await shell.run('echo $X $X $X $X');
+    expect(result).toEqual({
+      stdout: '',
+      stderr: 'bash: expansions larger than 64 MiB in one command are beyond the limit of this terminal\n',
+      exitCode: 1,
+    });
+  }, HEAVY);
+
+  test('printf stops before building more than 64 MiB', async () => {
+    const result = await createShell().run("printf '%999999s' $(seq 100) > /dev/null");
+    expect(result).toEqual({ stdout: '', stderr: 'bash: printf: write error: output larger than 64 MiB (the limit of this terminal)\n', exitCode: 1 });
+  }, HEAVY);
+
   test('a line longer than the limit is refused before parsing', async () => {
     const result = await createShell().run('echo ' + 'a'.repeat(300 * 1024));
     expect(result.exitCode).toBe(2);

@@ -14,6 +14,8 @@ export interface PrintfResult {
   status: number;
 }
 
+export const MAX_PRINTF_BYTES = 64 * 1024 * 1024;
+
 interface Spec {
   flags: string;
   width?: number;
@@ -168,18 +170,27 @@ export function formatPrintf(format: string, args: readonly string[]): PrintfRes
   const errors: string[] = [];
   let next = 0;
   const take = () => (next < args.length ? args[next++] : undefined);
+  let total = 0;
+  const push = (...pieces: Uint8Array[]) => {
+    for (const piece of pieces) {
+      chunks.push(piece);
+      total += piece.length;
+    }
+  };
+  // printf builds its whole output before writing; past this size it stops instead.
+  const tooLarge = () => total > MAX_PRINTF_BYTES;
   const done = (status: number) => ({ bytes: concatBytes(chunks), errors, status: errors.length > 0 ? Math.max(status, 1) : status });
   do {
     const before = next;
     for (const piece of scanFormat(format)) {
       if ('literal' in piece) {
-        chunks.push(decodeEscapes(piece.literal, 'printf-format').bytes);
+        push(decodeEscapes(piece.literal, 'printf-format').bytes);
         continue;
       }
       const match = SPEC.exec(piece.spec)!;
       const conversion = match[4];
       if (conversion === '%') {
-        chunks.push(utf8('%'));
+        push(utf8('%'));
         continue;
       }
       if (conversion === undefined) {
@@ -201,20 +212,20 @@ export function formatPrintf(format: string, args: readonly string[]): PrintfRes
       switch (conversion) {
         case 's': {
           const text = arg ?? '';
-          chunks.push(utf8(pad(spec.precision !== undefined ? [...text].slice(0, spec.precision).join('') : text, spec, false)));
+          push(utf8(pad(spec.precision !== undefined ? [...text].slice(0, spec.precision).join('') : text, spec, false)));
           break;
         }
         case 'b': {
           const decoded = decodeEscapes(arg ?? '', 'echo');
-          chunks.push(utf8(pad('', { ...spec, width: Math.max(0, spec.width - decoded.bytes.length) }, false)), decoded.bytes);
+          push(utf8(pad('', { ...spec, width: Math.max(0, spec.width - decoded.bytes.length) }, false)), decoded.bytes);
           if (decoded.stopped) return done(0);
           break;
         }
         case 'q':
-          chunks.push(utf8(pad(shellQuote(arg ?? ''), spec, false)));
+          push(utf8(pad(shellQuote(arg ?? ''), spec, false)));
           break;
         case 'c':
-          chunks.push(utf8(pad([...(arg ?? '')][0] ?? '', spec, false)));
+          push(utf8(pad([...(arg ?? '')][0] ?? '', spec, false)));
           break;
         case 'd':
         case 'i':
@@ -222,7 +233,7 @@ export function formatPrintf(format: string, args: readonly string[]): PrintfRes
         case 'o':
         case 'x':
         case 'X':
-          chunks.push(utf8(formatInteger(parseInteger(arg ?? '0', errors), spec)));
+          push(utf8(formatInteger(parseInteger(arg ?? '0', errors), spec)));
           break;
         case 'f':
         case 'F':
@@ -230,7 +241,7 @@ export function formatPrintf(format: string, args: readonly string[]): PrintfRes
         case 'E':
         case 'g':
         case 'G':
-          chunks.push(utf8(formatFloat(parseFloatArg(arg ?? '0', errors), spec)));
+          push(utf8(formatFloat(parseFloatArg(arg ?? '0', errors), spec)));
           break;
         default:
           errors.push(`printf: \`${conversion}': invalid format character`);
@@ -239,6 +250,10 @@ export function formatPrintf(format: string, args: readonly string[]): PrintfRes
     }
     // The format is reused while arguments remain, but only if it consumed some.
     if (next === before) break;
+    if (tooLarge()) {
+      errors.push('printf: write error: output larger than 64 MiB (the limit of this terminal)');
+      return done(1);
+    }
   } while (next < args.length);
   return done(0);
 }
