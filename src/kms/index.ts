@@ -35,7 +35,8 @@
  * For views and lessons:
  * - `kms.audit.events` / `kms.audit.subscribe(fn)`: CloudTrail-style events of every call (allowed
  *   or denied, succeeded or failed) and of what KMS does by itself (RotateKey, DeleteKey,
- *   DeleteExpiredKeyMaterial). Never plaintext, never key material.
+ *   DeleteExpiredKeyMaterial; `eventType: 'AwsServiceEvent'` — count API calls with
+ *   `eventType === 'AwsApiCall'`). Never plaintext, never key material.
  * - `kms.keys(filter?)`, `kms.aliases({ region })`: view-safe snapshots (no CryptoKey).
  * - `kms.keyStateMachine`: the XState machine of the key lifecycle the engine enforces.
  * - `kms.clock`: the model clock. Advancing it applies rotations, material expiry and deletions;
@@ -47,6 +48,9 @@
  * - `kms.awsManagedKey(service, { region })`: what an integrated service does on first use —
  *   creates `alias/aws/<service>` (KeyManager AWS, yearly rotation, usable only via the service:
  *   call with `context.viaService = '<service>.<region>.amazonaws.com'`).
+ *
+ * Authorization: one seam, `access/authorize.ts` (default key policy semantics, IAM via
+ * `caller.iamAllows`, grants). The full policy engine replaces it with `createKms({ authorize })`.
  *
  * Not simulated (answered with UnsupportedOperationException "… is not simulated in KMS Lab."):
  * ECC_SECG_P256K1, HMAC_224 (no SHA-224 in WebCrypto), SM2, ML-DSA and Ed25519 keys; multi-Region
