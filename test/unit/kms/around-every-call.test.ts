@@ -99,6 +99,17 @@ describe('quotas: token buckets per family per account and Region', () => {
     await call();
   });
 
+  it('keeps one bucket per family per account and Region', async () => {
+    const kms = createKms();
+    kms.quotas.setRate('symmetric-crypto', 1);
+    const random = (ctx: typeof alice) => kms.call('GenerateRandom', { NumberOfBytes: 1 }, ctx);
+    await random(alice);
+    expect((await failure(random(alice))).code).toBe('ThrottlingException');
+    await random({ ...alice, region: 'us-east-1' });
+    await random({ caller: { arn: 'arn:aws:iam::444455556666:user/erin' }, region: REGION });
+    await kms.call('CreateKey', {}, alice); // another family: its own bucket
+  });
+
   it('uses the current default rates', () => {
     const kms = createKms();
     expect(kms.quotas.rateOf('symmetric-crypto', 'ap-south-1')).toBe(10_000);
@@ -107,6 +118,25 @@ describe('quotas: token buckets per family per account and Region', () => {
     expect(kms.quotas.rateOf('ecc-crypto', 'eu-west-2')).toBe(1_000);
     expect(kms.quotas.rateOf('data-key-pair:RSA_4096', 'eu-west-2')).toBe(0.1);
     expect(kms.quotas.rateOf({ operation: 'GetParametersForImport' }, 'eu-west-2')).toBe(0.25);
+  });
+});
+
+describe('views', () => {
+  it('keys() and aliases() are plain data: no CryptoKey, JSON-serialisable', async () => {
+    const { kms, call } = testKms();
+    const key = await newKey(call, { Tags: [{ TagKey: 'team', TagValue: 'blue' }] });
+    await call('CreateAlias', { AliasName: 'alias/view', TargetKeyId: key.KeyId });
+    await call('EnableKeyRotation', { KeyId: key.KeyId });
+    const [summary] = kms.keys({ region: REGION });
+    expect(summary.metadata.Arn).toBe(key.Arn);
+    expect(summary.aliases).toEqual(['alias/view']);
+    expect(summary.tags).toEqual({ team: 'blue' });
+    expect(summary.rotation).toMatchObject({ enabled: true, periodDays: 365, onDemandRotations: 0 });
+    expect(summary.backingKeyVersions).toHaveLength(1);
+    const walk = (v: unknown): boolean => v instanceof CryptoKey || (!!v && typeof v === 'object' && Object.values(v).some(walk));
+    expect(walk(kms.keys())).toBe(false);
+    expect(() => JSON.stringify([kms.keys(), kms.aliases({ region: REGION })])).not.toThrow();
+    expect(kms.keys({ region: 'us-east-1' })).toEqual([]);
   });
 });
 
