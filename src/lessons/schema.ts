@@ -17,6 +17,9 @@ import type { ActorKind } from './types.ts';
 /** Lowercase words joined by single hyphens: stable in URLs and saved progress. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Step ids that would collide with a route of their own. */
+export const RESERVED_STEP_IDS: readonly string[] = ['quiz'];
+
 const ACTOR_KINDS = [
   'client',
   'server',
@@ -91,7 +94,11 @@ const learnerActionSchema = v.strictObject(
 
 export const stepMetaSchema = v.strictObject(
   {
-    id: slug('a step id in lowercase-with-hyphens, such as "plain-http"'),
+    // "quiz" is taken: #/lessons/<id>/quiz is the lesson's quiz, so no step may be called that.
+    id: v.pipe(
+      slug('a step id in lowercase-with-hyphens, such as "plain-http"'),
+      v.check((id) => !RESERVED_STEP_IDS.includes(id), 'a step id other than "quiz" (that address is the lesson\'s quiz)'),
+    ),
     title: text('a title'),
     send: v.optional(list(scenarioEventSchema, 'a list of scenario events')),
     actions: v.optional(nonEmptyList(text('an action name'), 'a non-empty list of action names')),

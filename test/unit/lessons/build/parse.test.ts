@@ -200,6 +200,11 @@ describe('parseStep', () => {
     expect(messages(parse('id: try\ntitle: T\nnotes: N.', '  '))).toEqual(['-: expected the step text (markdown) after the frontmatter, got nothing']);
   });
 
+  it('refuses the step id "quiz", which is the address of the lesson\'s quiz', () => {
+    const [problem] = messages(parse('id: quiz\ntitle: T\nnotes: N.'));
+    expect(problem).toMatch(/^id: expected a step id other than "quiz"/);
+  });
+
   it('keeps scenario events as written', () => {
     const result = parse('id: try\ntitle: T\nnotes: N.\nsend: [{ type: login, password: hunter2, tries: 2 }]');
     expect(result.ok && result.step.send).toEqual([{ type: 'login', password: 'hunter2', tries: 2 }]);
