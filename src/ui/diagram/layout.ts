@@ -59,3 +59,30 @@ export function fitText(text: string, pixels: number, charWidth = 6.6): string {
   const max = Math.max(4, Math.floor(pixels / charWidth));
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/**
+ * Breaks `text` at spaces into at most `maxLines` lines that fit in `pixels` (the last line is
+ * shortened with an ellipsis if the words run out of room), so actor names such as
+ * "Eavesdropper on the network" stay readable in narrow columns instead of being cut after a word.
+ */
+export function wrapText(text: string, pixels: number, charWidth = 6.6, maxLines = 2): string[] {
+  const max = Math.max(4, Math.floor(pixels / charWidth));
+  const lines: string[] = [];
+  let current = '';
+  const words = text.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const candidate = current ? `${current} ${words[i]}` : words[i];
+    if (candidate.length <= max || !current) {
+      current = candidate;
+      continue;
+    }
+    if (lines.length === maxLines - 1) {
+      current = `${current} ${words.slice(i).join(' ')}`;
+      break;
+    }
+    lines.push(current);
+    current = words[i];
+  }
+  if (current) lines.push(current);
+  return lines.map((line) => fitText(line, pixels, charWidth));
+}
