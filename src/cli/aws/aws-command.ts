@@ -1,0 +1,150 @@
+/**
+ * `aws`: the AWS CLI v2 for KMS in the page's terminal. The steps follow the real CLI: parse the
+ * command line, unpack parameters (files, JSON, shorthand, base64 blobs), validate them as
+ * botocore does, send the request through the simulated KMS's JSON 1.1 front door (paging
+ * List* operations), apply `--query`, and print in the chosen output format. Every failure prints
+ * the CLI's own text with its exit status (252 arguments, 254 service errors, 255 other errors).
+ */
+import jmespath from 'jmespath';
+import type { Kms, KmsCaller } from '../../kms/index.ts';
+import type { CommandContext, ShellCommand } from '../shell/command.ts';
+import type { OperationCommand } from './command-table.ts';
+import { cliArgument, parseCommandLine, type GlobalOptions, type ParsedCommandLine } from './parse-argv.ts';
+import { decodeBlobs, unpackParameters, type ParamValue } from './param-values.ts';
+import { validateParameters } from './param-validation.ts';
+import { KmsTransport, toWire, type Exchange } from './transport.ts';
+import { fromWire } from './response.ts';
+import { formatOutput, TABLE_NOT_SIMULATED, type CliValue } from './output/index.ts';
+import { CliFailure, clientError, serviceError } from './usage-error.ts';
+import { serviceHelp, operationHelp } from './help.ts';
+import { skeletonOf } from './skeleton.ts';
+import { formatExchange } from './debug.ts';
+
+export interface AwsCommandOptions {
+  kms: Kms;
+  /** Who the terminal acts as (the sandbox's "act as" selector); default the account's root. */
+  caller?: () => KmsCaller;
+  /** The region when neither --region nor AWS_REGION / AWS_DEFAULT_REGION names one. */
+  defaultRegion?: string;
+}
+
+export const CLI_VERSION = 'aws-cli/2.9.19 Python/3.11.2 Linux/6.1.0 source/x86_64.debian.12 prompt/off';
+
+export function createAwsCommand(options: AwsCommandOptions): ShellCommand {
+  const { kms } = options;
+  const callerOf = options.caller ?? (() => ({ arn: `arn:aws:iam::${kms.accountId}:root`, accountId: kms.accountId }));
+  const transport = new KmsTransport(kms, callerOf);
+  return {
+    name: 'aws',
+    summary: 'the AWS CLI v2 for KMS (aws kms help)',
+    run: async (ctx) => {
+      try {
+        return await runAws(ctx, transport, options.defaultRegion ?? 'eu-west-2');
+      } catch (error) {
+        if (!(error instanceof CliFailure)) throw error;
+        ctx.stderr.write(error.stderr);
+        return error.exitCode;
+      }
+    },
+  };
+}
+
+async function runAws(ctx: CommandContext, transport: KmsTransport, defaultRegion: string): Promise<number> {
+  const parsed = parseCommandLine(ctx.argv.slice(1));
+  const { globals } = parsed;
+  if (globals.version) {
+    ctx.stdout.write(CLI_VERSION + '\n');
+    return 0;
+  }
+  writeNotes(ctx, globals);
+  if (!parsed.command) {
+    ctx.stdout.write(serviceHelp());
+    return 0;
+  }
+  const command = parsed.command;
+  if (parsed.help) {
+    ctx.stdout.write(operationHelp(command));
+    return 0;
+  }
+  const skeleton = cliArgument(parsed.values, '--generate-cli-skeleton');
+  if (skeleton !== undefined) {
+    ctx.stdout.write(skeletonOf(command, skeleton));
+    return 0;
+  }
+  const region = globals.region ?? ctx.env.AWS_REGION ?? ctx.env.AWS_DEFAULT_REGION ?? defaultRegion;
+  const params = prepareParameters(ctx, command, parsed, globals);
+  const result = await callOperation(ctx, transport, command, params, region, parsed, globals.debug);
+  const shown = globals.query !== undefined ? applyQuery(globals.query, result) : result;
+  const format = globals.output ?? ctx.env.AWS_DEFAULT_OUTPUT ?? 'json';
+  if (format === 'table') ctx.stderr.write(TABLE_NOT_SIMULATED);
+  ctx.stdout.write(formatOutput(format, shown));
+  return 0;
+}
+
+function writeNotes(ctx: CommandContext, globals: GlobalOptions): void {
+  if (globals.endpointUrl !== undefined) {
+    ctx.stderr.write(`Note: --endpoint-url ${globals.endpointUrl} is accepted, but the terminal always calls the page's simulated KMS.\n`);
+  }
+  if (globals.profile !== undefined) {
+    ctx.stderr.write(`Note: --profile ${globals.profile} is accepted, but the terminal always calls the page's simulated KMS as the current principal.\n`);
+  }
+}
+
+function prepareParameters(ctx: CommandContext, command: OperationCommand, parsed: ParsedCommandLine, globals: GlobalOptions): Record<string, unknown> {
+  const unpacked = unpackParameters(command, parsed.values, { fs: ctx.fs, resolve: (path) => ctx.resolve(path) });
+  const rawIn = globals.cliBinaryFormat === 'raw-in-base64-out';
+  const decoded = decodeBlobs(unpacked, command.operation.input, rawIn) as Record<string, ParamValue>;
+  validateParameters(decoded, command.operation.input);
+  return toWire(decoded, command.operation.input) as Record<string, unknown>;
+}
+
+async function callOperation(
+  ctx: CommandContext,
+  transport: KmsTransport,
+  command: OperationCommand,
+  params: Record<string, unknown>,
+  region: string,
+  parsed: ParsedCommandLine,
+  debug: boolean,
+): Promise<CliValue> {
+  const name = command.operation.name;
+  const send = async (body: Record<string, unknown>): Promise<Record<string, unknown>> => {
+    const exchange: Exchange = await transport.send(name, body, region);
+    if (debug) ctx.stderr.write(formatExchange(exchange));
+    if (exchange.response.statusCode !== 200) {
+      const { __type, message, Message } = exchange.json as { __type?: string; message?: string; Message?: string };
+      throw serviceError(String(__type ?? 'Unknown'), name, String(message ?? Message ?? ''));
+    }
+    return exchange.json;
+  };
+  const pagination = command.pagination;
+  // As botocore's paginator: the CLI pages unless the request names its own Limit or Marker.
+  const pages = pagination && !parsed.globals.noPaginate && params.Marker === undefined && params.Limit === undefined;
+  if (!pagination || !pages) return fromWire(await send(params), command.operation.output);
+  const pageSize = parsed.paging.pageSize !== undefined ? pageNumber('--page-size', parsed.paging.pageSize) : undefined;
+  const maxItems = parsed.paging.maxItems !== undefined ? pageNumber('--max-items', parsed.paging.maxItems) : undefined;
+  const results: unknown[] = [];
+  let marker: string | undefined;
+  for (;;) {
+    const body = { ...params, ...(pageSize !== undefined ? { Limit: pageSize } : {}), ...(marker !== undefined ? { Marker: marker } : {}) };
+    const page = await send(body);
+    results.push(...((page[pagination.resultKey] as unknown[] | undefined) ?? []));
+    marker = page.Truncated === true ? (page.NextMarker as string | undefined) : undefined;
+    if (marker === undefined || (maxItems !== undefined && results.length >= maxItems)) break;
+  }
+  const merged: Record<string, unknown> = { [pagination.resultKey]: maxItems !== undefined ? results.slice(0, maxItems) : results };
+  return fromWire(merged, command.operation.output);
+}
+
+function pageNumber(flag: string, text: string): number {
+  if (!/^\s*[+-]?\d+\s*$/.test(text)) throw clientError(`invalid literal for int() with base 10: '${text}'`);
+  return Number(text.trim());
+}
+
+function applyQuery(expression: string, value: CliValue): CliValue {
+  try {
+    return jmespath.search(value, expression) as CliValue;
+  } catch (error) {
+    throw new CliFailure(`\nBad value for --query ${expression}: ${(error as Error).message}\n\n`, 252);
+  }
+}
