@@ -24,6 +24,11 @@ export interface AwsCommandOptions {
   kms: Kms;
   /** Who the terminal acts as (the sandbox's "act as" selector); default the account's root. */
   caller?: () => KmsCaller;
+  /**
+   * Principals by access key id, as kms:serve's `--principal`: a line run with
+   * `AWS_ACCESS_KEY_ID=<id>` in its environment acts as that principal.
+   */
+  principals?: Readonly<Record<string, KmsCaller>>;
   /** The region when neither --region nor AWS_REGION / AWS_DEFAULT_REGION names one. */
   defaultRegion?: string;
 }
@@ -32,14 +37,19 @@ export const CLI_VERSION = 'aws-cli/2.9.19 Python/3.11.2 Linux/6.1.0 source/x86_
 
 export function createAwsCommand(options: AwsCommandOptions): ShellCommand {
   const { kms } = options;
-  const callerOf = options.caller ?? (() => ({ arn: `arn:aws:iam::${kms.accountId}:root`, accountId: kms.accountId }));
-  const transport = new KmsTransport(kms, callerOf);
+  const defaultCaller = options.caller ?? (() => ({ arn: `arn:aws:iam::${kms.accountId}:root`, accountId: kms.accountId }));
+  const callerFor = (env: Readonly<Record<string, string>>): KmsCaller => {
+    const accessKey = env.AWS_ACCESS_KEY_ID;
+    const principals = options.principals;
+    return accessKey !== undefined && principals && Object.hasOwn(principals, accessKey) ? principals[accessKey] : defaultCaller();
+  };
+  const transport = new KmsTransport(kms);
   return {
     name: 'aws',
     summary: 'the AWS CLI v2 for KMS (aws kms help)',
     run: async (ctx) => {
       try {
-        return await runAws(ctx, transport, options.defaultRegion ?? 'eu-west-2');
+        return await runAws(ctx, transport, callerFor(ctx.env), options.defaultRegion ?? 'eu-west-2');
       } catch (error) {
         if (!(error instanceof CliFailure)) throw error;
         ctx.stderr.write(error.stderr);
@@ -49,7 +59,7 @@ export function createAwsCommand(options: AwsCommandOptions): ShellCommand {
   };
 }
 
-async function runAws(ctx: CommandContext, transport: KmsTransport, defaultRegion: string): Promise<number> {
+async function runAws(ctx: CommandContext, transport: KmsTransport, caller: KmsCaller, defaultRegion: string): Promise<number> {
   const parsed = parseCommandLine(ctx.argv.slice(1));
   const { globals } = parsed;
   if (globals.version) {
@@ -73,7 +83,7 @@ async function runAws(ctx: CommandContext, transport: KmsTransport, defaultRegio
   }
   const region = globals.region ?? ctx.env.AWS_REGION ?? ctx.env.AWS_DEFAULT_REGION ?? defaultRegion;
   const params = prepareParameters(ctx, command, parsed, globals);
-  const result = await callOperation(ctx, transport, command, params, region, parsed, globals.debug);
+  const result = await callOperation(ctx, transport, command, params, { region, caller }, parsed, globals.debug);
   const shown = globals.query !== undefined ? applyQuery(globals.query, result) : result;
   const format = globals.output ?? ctx.env.AWS_DEFAULT_OUTPUT ?? 'json';
   if (format === 'table') ctx.stderr.write(TABLE_NOT_SIMULATED);
@@ -103,13 +113,13 @@ async function callOperation(
   transport: KmsTransport,
   command: OperationCommand,
   params: Record<string, unknown>,
-  region: string,
+  target: { region: string; caller: KmsCaller },
   parsed: ParsedCommandLine,
   debug: boolean,
 ): Promise<CliValue> {
   const name = command.operation.name;
   const send = async (body: Record<string, unknown>): Promise<Record<string, unknown>> => {
-    const exchange: Exchange = await transport.send(name, body, region);
+    const exchange: Exchange = await transport.send(name, body, target.region, target.caller);
     if (debug) ctx.stderr.write(formatExchange(exchange));
     if (exchange.response.statusCode !== 200) {
       const { __type, message, Message } = exchange.json as { __type?: string; message?: string; Message?: string };

@@ -46,13 +46,12 @@ export class KmsTransport {
 
   constructor(
     private readonly kms: Kms,
-    private readonly callerOf: () => KmsCaller,
     seed = 7,
   ) {
     this.requestIds = createRng(seed);
   }
 
-  async send(operation: string, body: Record<string, unknown>, region: string): Promise<Exchange> {
+  async send(operation: string, body: Record<string, unknown>, region: string, caller: KmsCaller): Promise<Exchange> {
     const date = amzDate(this.kms.clock.now());
     const request = {
       method: 'POST',
@@ -67,7 +66,6 @@ export class KmsTransport {
       },
       body: JSON.stringify(body),
     };
-    const caller = this.callerOf();
     const response = await handleJson11(request, json11EngineOf(this.kms), {
       region,
       callerFor: (accessKeyId) => ({ accessKeyId, ...caller }),
