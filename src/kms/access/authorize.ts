@@ -1,18 +1,21 @@
 import { type KmsCaller, callerAccount } from '../caller.ts';
-import type { Grant, KmsKey } from '../keys/kms-key.ts';
-import { actionMatches, conditionsHold, parsePolicy, principalsOf } from './policy-document.ts';
+import type { KmsKey } from '../keys/kms-key.ts';
+import { evaluateKmsAccess } from './policy/evaluate.ts';
+import type { DecisionPath, KmsAccessResult, NamedPolicy } from './policy/types.ts';
 
 /**
  * THE authorization seam. Every call is authorized here before it acts: the engine asks one
- * question — may this caller perform this action on this key? — and a later issue's full policy
- * engine (with explanations) replaces `defaultAuthorizer` through `createKms({ authorize })`.
+ * question — may this caller perform this action on this key? — and `createKms({ authorize })`
+ * can replace `defaultAuthorizer`.
  *
- * What the default already does (reference §11.2): explicit Deny in the key policy wins; a
- * statement naming the caller allows; a statement naming the caller's account root delegates to
- * IAM (`caller.iamAllows`, allow-all unless the world says otherwise); otherwise a grant for the
- * caller allows the grant's operations; otherwise the call is denied with AWS's message.
- * Conditions other than StringEquals on kms:CallerAccount/kms:ViaService are not evaluated here:
- * such a statement is skipped and the decision says so.
+ * Key calls are decided by the access decision engine (`policy/evaluate.ts`, reference §11.2):
+ * explicit Deny anywhere wins (also a Deny it cannot fully evaluate); the key policy allows the
+ * caller directly, or delegates to IAM through the account statement and IAM allows; across
+ * accounts both the key policy and the caller's IAM must allow; a grant allows its operations
+ * under its encryption-context constraint; otherwise AWS's AccessDeniedException message. IAM is
+ * `caller.iamAllows` (allow-all unless the world says otherwise). The request context carries
+ * kms:ViaService and the encryption context; aws:SourceIp is not passed by the engine yet.
+ * Key-less calls (CreateKey, ListKeys …) are IAM's alone.
  */
 export interface AuthorizationRequest {
   caller: KmsCaller;
@@ -42,6 +45,8 @@ export interface AuthorizationDecision {
   notEvaluated: string[];
   /** AccessDeniedException text when denied. */
   message?: string;
+  /** The full decision with its trace (key calls only), for the decision view and the audit. */
+  access?: KmsAccessResult;
 }
 
 export type Authorizer = (request: AuthorizationRequest) => AuthorizationDecision;
@@ -56,35 +61,50 @@ const CROSS_ACCOUNT_ACTIONS = new Set(
   ].map((a) => `kms:${a}`),
 );
 
-function grantAllows(grant: Grant, caller: KmsCaller, action: string, context: Record<string, string> | undefined): boolean {
-  if (grant.granteePrincipal !== caller.arn) return false;
-  if (!grant.operations.includes(action.slice('kms:'.length))) return false;
-  const c = grant.constraints;
-  if (c?.EncryptionContextEquals) {
-    const want = c.EncryptionContextEquals;
-    const got = context ?? {};
-    if (Object.keys(want).length !== Object.keys(got).length) return false;
-    if (!Object.entries(want).every(([k, v]) => got[k] === v)) return false;
+/**
+ * The caller's identity policies as the world models them today: `iamAllows(action, resource)`
+ * (absent = IAM allows everything). They become one identity policy for the evaluator, so the
+ * trace shows what IAM contributed; a real set of identity policies replaces this when the
+ * simulated world holds them.
+ */
+function identityPoliciesOf(caller: KmsCaller, action: string, keyArn: string): NamedPolicy[] {
+  if (!caller.iamAllows) {
+    return [{ name: 'IAM (not modelled for this caller: allows everything)', document: { Version: '2012-10-17', Statement: [{ Sid: 'AllowAll', Effect: 'Allow', Action: '*', Resource: '*' }] } }];
   }
-  if (c?.EncryptionContextSubset) {
-    const got = context ?? {};
-    if (!Object.entries(c.EncryptionContextSubset).every(([k, v]) => got[k] === v)) return false;
-  }
-  return true;
+  if (!caller.iamAllows(action, keyArn)) return [];
+  return [{ name: "IAM (the world's answer for this call)", document: { Version: '2012-10-17', Statement: [{ Sid: 'Allow', Effect: 'Allow', Action: action, Resource: keyArn }] } }];
 }
+
+function requestContext(viaService: string | undefined, encryptionContext: Record<string, string> | undefined): Record<string, string> {
+  const context: Record<string, string> = {};
+  if (viaService) context['kms:ViaService'] = viaService;
+  for (const [k, v] of Object.entries(encryptionContext ?? {})) context[`kms:EncryptionContext:${k}`] = v;
+  return context;
+}
+
+const REASON_BY_PATH: Record<DecisionPath, AuthorizationDecision['reason']> = {
+  'explicit-deny-key-policy': 'explicit-deny',
+  'explicit-deny-identity-policy': 'explicit-deny',
+  'key-policy-allows-principal': 'key-policy-principal',
+  'key-policy-and-iam-allow': 'key-policy-delegates-to-iam',
+  'grant-allows': 'grant',
+  'key-policy-delegates-but-iam-lacks': 'iam-denies',
+  'cross-account-iam-lacks': 'iam-denies',
+  'key-policy-does-not-delegate': 'no-key-policy-allow',
+  'cross-account-key-policy-lacks': 'no-key-policy-allow',
+};
 
 export const defaultAuthorizer: Authorizer = ({ caller, action, key, accountId, viaService, encryptionContext }) => {
   const account = callerAccount(caller, accountId);
-  const iam = (resource: string) => caller.iamAllows?.(action, resource) ?? true;
-  const denied = (reason: AuthorizationDecision['reason'], because: string, notEvaluated: string[] = []): AuthorizationDecision => ({
+  const denied = (reason: AuthorizationDecision['reason'], because: string): AuthorizationDecision => ({
     allowed: false,
     reason,
-    notEvaluated,
+    notEvaluated: [],
     message: `User: ${caller.arn} is not authorized to perform: ${action} on resource: ${key?.arn ?? '*'} ${because}`,
   });
 
   if (!key) {
-    return iam('*')
+    return caller.iamAllows?.(action, '*') ?? true
       ? { allowed: true, reason: 'iam-only', notEvaluated: [] }
       : denied('iam-denies', `because no identity-based policy allows the ${action} action`);
   }
@@ -92,37 +112,21 @@ export const defaultAuthorizer: Authorizer = ({ caller, action, key, accountId, 
     return denied('cross-account-not-supported', `because no resource-based policy allows the ${action} action`);
   }
 
-  const policy = parsePolicy(key.policy);
-  const facts = { callerAccount: account, viaService };
-  const notEvaluated: string[] = [];
-  let directAllow = false;
-  let delegatesToIam = false;
-  for (const [index, statement] of (policy?.Statement ?? []).entries()) {
-    if (!actionMatches(statement, action)) continue;
-    const principals = principalsOf(statement);
-    const namesCaller = principals.includes('*') || principals.includes(caller.arn);
-    const namesAccount = principals.includes(`arn:aws:iam::${account}:root`);
-    if (!namesCaller && !namesAccount) continue;
-    const condition = conditionsHold(statement, facts);
-    if (condition === 'unknown') {
-      notEvaluated.push(statement.Sid ?? `Statement[${index}]`);
-      continue;
-    }
-    if (condition === 'no-match') continue;
-    if (statement.Effect === 'Deny') {
-      return denied('explicit-deny', 'with an explicit deny in a resource-based policy', notEvaluated);
-    }
-    if (namesCaller) directAllow = true;
-    if (namesAccount) delegatesToIam = true;
-  }
-  if (directAllow) return { allowed: true, reason: 'key-policy-principal', notEvaluated };
-  if (delegatesToIam) {
-    return iam(key.arn)
-      ? { allowed: true, reason: 'key-policy-delegates-to-iam', notEvaluated }
-      : denied('iam-denies', `because no identity-based policy allows the ${action} action`, notEvaluated);
-  }
-  if (key.grants.some((g) => grantAllows(g, caller, action, encryptionContext))) {
-    return { allowed: true, reason: 'grant', notEvaluated };
-  }
-  return denied('no-key-policy-allow', `because no resource-based policy allows the ${action} action`, notEvaluated);
+  const access = evaluateKmsAccess({
+    caller: { arn: caller.arn, accountId: account },
+    action,
+    key: { arn: key.arn, accountId: key.accountId, policy: key.policy },
+    identityPolicies: identityPoliciesOf(caller, action, key.arn),
+    grants: key.grants.map((g) => ({
+      GrantId: g.grantId,
+      GranteePrincipal: g.granteePrincipal,
+      Operations: g.operations,
+      ...(g.constraints ? { Constraints: g.constraints } : {}),
+    })),
+    context: requestContext(viaService, encryptionContext),
+  });
+  const notEvaluated = [...new Set(access.trace.notEvaluated.map((n) => n.where.sid ?? `Statement[${n.where.index}]`))];
+  const decision: AuthorizationDecision = { allowed: access.decision === 'Allow', reason: REASON_BY_PATH[access.trace.path], notEvaluated, access };
+  if (access.message) decision.message = access.message;
+  return decision;
 };
