@@ -6,6 +6,7 @@
 export { evaluateKmsAccess } from './evaluate.ts';
 export { explainDecision } from './explain.ts';
 export { parsePolicyDocument } from './parse.ts';
+export { validatePolicy, KEY_POLICY_MAX_BYTES, type PolicyProblem } from './validate.ts';
 export { accessDeniedMessage, type DenialKind } from './messages.ts';
 export { defaultKeyPolicy, consoleKeyPolicy, type ConsoleKeyPolicyOptions } from './templates.ts';
 export type * from './types.ts';
