@@ -14,7 +14,7 @@ import { decodeBlobs, unpackParameters, type ParamValue } from './param-values.t
 import { validateParameters } from './param-validation.ts';
 import { KmsTransport, toWire, type Exchange } from './transport.ts';
 import { fromWire } from './response.ts';
-import { formatOutput, TABLE_NOT_SIMULATED, type CliValue } from './output/index.ts';
+import { formatOutput, type CliValue } from './output/index.ts';
 import { CliFailure, clientError, serviceError } from './usage-error.ts';
 import { serviceHelp, operationHelp } from './help.ts';
 import { skeletonOf } from './skeleton.ts';
@@ -86,8 +86,7 @@ async function runAws(ctx: CommandContext, transport: KmsTransport, caller: KmsC
   const result = await callOperation(ctx, transport, command, params, { region, caller }, parsed, globals.debug);
   const shown = globals.query !== undefined ? applyQuery(globals.query, result) : result;
   const format = globals.output ?? ctx.env.AWS_DEFAULT_OUTPUT ?? 'json';
-  if (format === 'table') ctx.stderr.write(TABLE_NOT_SIMULATED);
-  ctx.stdout.write(formatOutput(format, shown));
+  ctx.stdout.write(formatOutput(format, shown, command.operation.name));
   return 0;
 }
 

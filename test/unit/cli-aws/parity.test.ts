@@ -64,6 +64,11 @@ const LINES: string[] = [
   'aws kms list-aliases --output text',
   'aws kms list-aliases --output yaml',
   'aws kms list-keys --output text',
+  'aws kms list-keys --output table',
+  'aws kms list-aliases --output table',
+  'aws kms encrypt --key-id alias/tutorial --plaintext aGVsbG8= --output table',
+  'aws kms describe-key --key-id alias/tutorial --output table --query "KeyMetadata.{State: KeyState, Spec: KeySpec, Usage: KeyUsage, Algorithms: EncryptionAlgorithms}"',
+  'aws kms describe-key --key-id alias/tutorial --output table --query "KeyMetadata.KeyState"',
   'aws kms describe-key --key-id alias/tutorial --output text --query "KeyMetadata.[KeyState,KeySpec,Enabled,MultiRegion]"',
   'aws kms describe-key --key-id alias/tutorial --output yaml --query "KeyMetadata.[KeyUsage, EncryptionAlgorithms, Origin]"',
   // --query: projections, filters, functions, multiselect hashes

@@ -2,16 +2,16 @@
 import { formatJson } from './json.ts';
 import { formatText } from './text.ts';
 import { formatYaml } from './yaml.ts';
+import { formatTable } from './table.ts';
 import type { CliValue } from './value.ts';
 
 export type { CliValue } from './value.ts';
 
-/** Table output (awscli/table.py's boxes) is not simulated yet: the caller notes it and prints JSON. */
-export const TABLE_NOT_SIMULATED = 'Note: --output table is not simulated in KMS Lab yet; showing JSON instead.\n';
-
-export function formatOutput(format: string, value: CliValue): string {
+/** `title` is the operation's name (DescribeKey), which table output puts at the top. */
+export function formatOutput(format: string, value: CliValue, title: string): string {
   switch (format) {
     case 'text': return formatText(value);
+    case 'table': return formatTable(value, title);
     case 'yaml':
     case 'yaml-stream': return formatYaml(value);
     default: return formatJson(value);
