@@ -5,6 +5,7 @@ import { formatText } from '../../../src/cli/aws/output/text.ts';
 import { formatYaml } from '../../../src/cli/aws/output/yaml.ts';
 import { formatTable } from '../../../src/cli/aws/output/table.ts';
 import { isoTimestamp } from '../../../src/cli/aws/response.ts';
+import type { CliValue } from '../../../src/cli/aws/output/value.ts';
 
 describe('--output json', () => {
   test('4-space indent, keys in response order, non-ASCII kept', () => {
@@ -22,7 +23,7 @@ describe('--output text', () => {
     expect(formatText({ KeyId: 'k', Enabled: true, Extra: null })).toBe('True\tNone\tk\n');
   });
   test('nested lists of mappings get the upper-cased key and the union of scalar columns', () => {
-    const value = { Keys: [{ KeyId: 'a', KeyArn: 'arn-a' }, { KeyId: 'b' }] };
+    const value: CliValue = { Keys: [{ KeyId: 'a', KeyArn: 'arn-a' }, { KeyId: 'b' }] };
     expect(formatText(value)).toBe('KEYS\tarn-a\ta\nKEYS\t\tb\n');
   });
   test('a list of scalars under a key: one line each; a bare list: one tab-separated line', () => {
