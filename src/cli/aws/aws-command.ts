@@ -19,6 +19,7 @@ import { CliFailure, clientError, serviceError } from './usage-error.ts';
 import { serviceHelp, operationHelp } from './help.ts';
 import { skeletonOf } from './skeleton.ts';
 import { formatExchange } from './debug.ts';
+import { completeAws } from './complete.ts';
 
 export interface AwsCommandOptions {
   kms: Kms;
@@ -47,6 +48,8 @@ export function createAwsCommand(options: AwsCommandOptions): ShellCommand {
   return {
     name: 'aws',
     summary: 'the AWS CLI v2 for KMS (aws kms help)',
+    complete: (request) =>
+      completeAws(kms, request, request.env.AWS_REGION ?? request.env.AWS_DEFAULT_REGION ?? options.defaultRegion ?? 'eu-west-2'),
     run: async (ctx) => {
       try {
         return await runAws(ctx, transport, callerFor(ctx.env), options.defaultRegion ?? 'eu-west-2');

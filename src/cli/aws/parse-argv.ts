@@ -107,6 +107,7 @@ export function parseCommandLine(args: readonly string[]): ParsedCommandLine {
   const paging: ParsedCommandLine['paging'] = {};
   if (globals.version) return { globals, help: false, values: new Map(), paging };
   if (positionals.length === 0) throw argumentError('the following arguments are required: command');
+  if (positionals[0] === 'help') return { globals, help: true, values: new Map(), paging };
   if (positionals[0] !== 'kms') throw serviceNotSimulated(positionals[0]);
   const afterService = positionals.slice(1);
   if (afterService[0] === 'help') return { globals, help: true, values: new Map(), paging };
