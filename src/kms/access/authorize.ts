@@ -14,7 +14,8 @@ import type { DecisionPath, KmsAccessResult, NamedPolicy } from './policy/types.
  * accounts both the key policy and the caller's IAM must allow; a grant allows its operations
  * under its encryption-context constraint; otherwise AWS's AccessDeniedException message. IAM is
  * `caller.iamAllows` (allow-all unless the world says otherwise). The request context carries
- * kms:ViaService and the encryption context; aws:SourceIp is not passed by the engine yet.
+ * kms:ViaService, the encryption context, kms:GrantIsForAWSResource on CreateGrant, and
+ * aws:SourceIp when the request carries `sourceIp` (the engine does not pass it yet).
  * Key-less calls (CreateKey, ListKeys …) are IAM's alone.
  */
 export interface AuthorizationRequest {
@@ -27,6 +28,8 @@ export interface AuthorizationRequest {
   accountId: string;
   viaService?: string;
   encryptionContext?: Record<string, string>;
+  /** The caller's IP address (aws:SourceIp), when the engine knows it. */
+  sourceIp?: string;
 }
 
 export interface AuthorizationDecision {
@@ -75,9 +78,13 @@ function identityPoliciesOf(caller: KmsCaller, action: string, keyArn: string): 
   return [{ name: "IAM (the world's answer for this call)", document: { Version: '2012-10-17', Statement: [{ Sid: 'Allow', Effect: 'Allow', Action: action, Resource: keyArn }] } }];
 }
 
-function requestContext(viaService: string | undefined, encryptionContext: Record<string, string> | undefined): Record<string, string> {
-  const context: Record<string, string> = {};
+function requestContext(request: AuthorizationRequest): Record<string, string | boolean> {
+  const { action, viaService, encryptionContext, sourceIp } = request;
+  const context: Record<string, string | boolean> = {};
   if (viaService) context['kms:ViaService'] = viaService;
+  if (sourceIp) context['aws:SourceIp'] = sourceIp;
+  // AWS sets this key on CreateGrant: true only when an integrated service asks on the caller's behalf.
+  if (action === 'kms:CreateGrant') context['kms:GrantIsForAWSResource'] = viaService !== undefined;
   for (const [k, v] of Object.entries(encryptionContext ?? {})) context[`kms:EncryptionContext:${k}`] = v;
   return context;
 }
@@ -94,7 +101,8 @@ const REASON_BY_PATH: Record<DecisionPath, AuthorizationDecision['reason']> = {
   'cross-account-key-policy-lacks': 'no-key-policy-allow',
 };
 
-export const defaultAuthorizer: Authorizer = ({ caller, action, key, accountId, viaService, encryptionContext }) => {
+export const defaultAuthorizer: Authorizer = (request) => {
+  const { caller, action, key, accountId } = request;
   const account = callerAccount(caller, accountId);
   const denied = (reason: AuthorizationDecision['reason'], because: string): AuthorizationDecision => ({
     allowed: false,
@@ -123,7 +131,7 @@ export const defaultAuthorizer: Authorizer = ({ caller, action, key, accountId, 
       Operations: g.operations,
       ...(g.constraints ? { Constraints: g.constraints } : {}),
     })),
-    context: requestContext(viaService, encryptionContext),
+    context: requestContext(request),
   });
   const notEvaluated = [...new Set(access.trace.notEvaluated.map((n) => n.where.sid ?? `Statement[${n.where.index}]`))];
   const decision: AuthorizationDecision = { allowed: access.decision === 'Allow', reason: REASON_BY_PATH[access.trace.path], notEvaluated, access };
