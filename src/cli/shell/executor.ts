@@ -16,6 +16,7 @@ import {
 } from './expand.ts';
 import { applyRedirections, RedirectionError, type DescriptorTable } from './redirections.ts';
 import type { ShellState } from './session.ts';
+import { displayName } from './shell-quote.ts';
 import { BufferSink, DiscardSink, FileSink, OutputLimitError, type ByteSink } from './sinks.ts';
 import { fromUtf8, type Bytes } from '../vfs/encoding.ts';
 import { isVfsError, strerror } from '../vfs/errors.ts';
@@ -197,7 +198,7 @@ export class Executor {
     }
     const command = this.state.registry.get(name);
     if (!command) {
-      stderr.write(`bash: ${name}: command not found\n`);
+      stderr.write(`bash: ${displayName(name)}: command not found\n`);
       return STATUS.notFound;
     }
     return command;

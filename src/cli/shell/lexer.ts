@@ -121,8 +121,9 @@ class Lexer {
     const ch = this.src[this.pos];
     if (ch === '\\') {
       const next = this.src[this.pos + 1];
-      // A backslash-newline joins lines; a backslash at the very end continues onto nothing.
-      if (next !== undefined && next !== '\n') this.pushText(next, true);
+      // A backslash-newline joins lines; a backslash ending the input stays (as in `bash -c`).
+      if (next === undefined) this.pushText('\\', true);
+      else if (next !== '\n') this.pushText(next, true);
       this.pos += next === undefined ? 1 : 2;
     } else if (ch === "'") {
       const end = this.src.indexOf("'", this.pos + 1);

@@ -155,6 +155,9 @@ const LINES = [
   'od -A x -t x1z bin.dat | head -n 4',
   'od -A x -t x1z empty',
   'od -c hello.txt',
+  'od -c nofile; od -A x -t x1z nofile empty',
+  'echo trailing\\',
+  `$'\\tx'`,
   // seq
   'seq 5; seq 2 4; seq 1 3 10; seq -s , 3',
   'seq -w 8 10',

@@ -54,6 +54,8 @@ export const odCommand: ShellCommand = {
         status = 1;
       } else chunks.push(input.bytes);
     }
+    // When no input could be read at all, od prints no dump (not even the final offset).
+    if (chunks.length === 0) return status;
     const bytes = concatBytes(chunks);
     const radix = RADIX[radixName];
     const address = (offset: number) => (radix ? offset.toString(radix.base).padStart(radix.width, '0') : '');

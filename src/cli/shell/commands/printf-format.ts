@@ -6,6 +6,7 @@
 import { decodeEscapes } from '../escapes.ts';
 import { concatBytes, utf8 } from '../../vfs/encoding.ts';
 import { exponentialC, fixedC } from './float-format.ts';
+import { shellQuote } from '../shell-quote.ts';
 
 export interface PrintfResult {
   bytes: Uint8Array;
@@ -127,24 +128,6 @@ function formatFloat(value: number, spec: Spec): string {
   }
   if (upper) text = text.toUpperCase();
   return pad(signed(text, negative && !Number.isNaN(value), spec.flags), spec, true);
-}
-
-/** %q: the argument quoted so the shell would read it back unchanged, as bash writes it. */
-function shellQuote(arg: string): string {
-  if (arg === '') return "''";
-  if (/[\x00-\x1f\x7f]/.test(arg)) {
-    const escaped = [...arg]
-      .map((ch) => {
-        const code = ch.charCodeAt(0);
-        if (ch === '\n') return '\\n';
-        if (ch === '\t') return '\\t';
-        if (ch === "'" || ch === '\\') return `\\${ch}`;
-        return code < 32 || code === 127 ? `\\${code.toString(8).padStart(3, '0')}` : ch;
-      })
-      .join('');
-    return `$'${escaped}'`;
-  }
-  return arg.replace(/[^A-Za-z0-9_./:@%+,=-]/g, (ch, index: number) => (ch === '~' || ch === '#') && index > 0 ? ch : `\\${ch}`);
 }
 
 /** Splits a format into literal text and conversion specifications. */
