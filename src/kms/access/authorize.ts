@@ -44,7 +44,10 @@ export interface AuthorizationDecision {
     | 'iam-denies'
     | 'no-key-policy-allow'
     | 'cross-account-not-supported';
-  /** Statements whose conditions this seam could not evaluate (skipped, never guessed). */
+  /**
+   * Statements (Sid, or `Statement[i]`) with a part the engine could not evaluate: such an Allow
+   * does not allow, such a Deny still denies. Details are in `access.trace.notEvaluated`.
+   */
   notEvaluated: string[];
   /** AccessDeniedException text when denied. */
   message?: string;
