@@ -11,6 +11,7 @@ import type { ArgumentSpec, OperationCommand } from './command-table.ts';
 import { loadParamFile, type FileAccess } from './param-files.ts';
 import { parseShorthand, ShorthandError } from './shorthand.ts';
 import { pythonBase64Decode } from './python-base64.ts';
+import { pythonJsonLoads, PythonJsonError } from './python-json.ts';
 import { clientError, parameterError } from './usage-error.ts';
 import { pythonRepr } from './python-text.ts';
 
@@ -60,9 +61,10 @@ function unpackComplexOrScalar(flag: string, shape: Shape, text: string): ParamV
 
 function parseJson(flag: string, text: string): ParamValue {
   try {
-    return JSON.parse(text) as ParamValue;
+    return pythonJsonLoads(text) as ParamValue;
   } catch (error) {
-    throw parameterError(flag, `Invalid JSON: ${(error as Error).message}\nJSON received: ${text}`);
+    if (!(error instanceof PythonJsonError)) throw error;
+    throw parameterError(flag, `Invalid JSON: ${error.message}\nJSON received: ${text}`);
   }
 }
 

@@ -92,6 +92,11 @@ const LINES: string[] = [
   'aws kms decrypt --ciphertext-blob fileb://ctx.enc --encryption-context Dept=HR',
   'aws kms encrypt --key-id alias/tutorial --plaintext aGk= --encryption-context Dept',
   `aws kms encrypt --key-id alias/tutorial --plaintext aGk= --encryption-context '{"Dept": 1}'`,
+  `aws kms encrypt --key-id alias/tutorial --plaintext aGk= --encryption-context '{Dept: "IT"}'`,
+  `aws kms encrypt --key-id alias/tutorial --plaintext aGk= --encryption-context '{"Dept": "IT",}'`,
+  `aws kms encrypt --key-id alias/tutorial --plaintext aGk= --encryption-context '{"Dept" "IT"}'`,
+  `aws kms create-key --tags '[{"TagKey": "a", "TagValue": "b"'`,
+  'aws kms encrypt --key-id alias/tutorial --plaintext aGk= --encryption-context Dept=IT,Dept=HR',
   // service errors
   'aws kms encrypt --key-id alias/missing --plaintext aGk=',
   'aws kms enable-key --key-id alias/tutorial',

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { parseShorthand, ShorthandError } from '../../../src/cli/aws/shorthand.ts';
 import { pythonBase64Decode } from '../../../src/cli/aws/python-base64.ts';
 import { closeMatches } from '../../../src/cli/aws/close-matches.ts';
+import { pythonJsonLoads, PythonJsonError } from '../../../src/cli/aws/python-json.ts';
 
 describe('shorthand syntax', () => {
   test('key=value pairs, csv lists, explicit lists and hashes, quotes', () => {
@@ -35,5 +36,27 @@ describe('difflib.get_close_matches', () => {
   test('best first, cutoff respected', () => {
     expect(closeMatches('encryptx', ['decrypt', 'encrypt', 'sign'], 3, 0.8)).toEqual(['encrypt', 'decrypt']);
     expect(closeMatches('zzz', ['encrypt'], 3, 0.8)).toEqual([]);
+  });
+});
+
+describe("Python's json.loads messages (as printed by Python 3.11 for the same documents)", () => {
+  const cases: [string, string][] = [
+    ['{bad', 'Expecting property name enclosed in double quotes: line 1 column 2 (char 1)'],
+    ['{"a" "b"}', "Expecting ':' delimiter: line 1 column 6 (char 5)"],
+    ['{"a": }', 'Expecting value: line 1 column 7 (char 6)'],
+    ['{"a":"b",}', 'Expecting property name enclosed in double quotes: line 1 column 10 (char 9)'],
+    ['{"a":"b"} x', 'Extra data: line 1 column 11 (char 10)'],
+    ['[1,2', "Expecting ',' delimiter: line 1 column 5 (char 4)"],
+    ['{"a":"b\\q"}', 'Invalid \\escape: line 1 column 8 (char 7)'],
+    ['{"a":"x', 'Unterminated string starting at: line 1 column 6 (char 5)'],
+    ['[1,]', 'Expecting value: line 1 column 4 (char 3)'],
+    ['{\n "a": 1,\n "b" 2}', "Expecting ':' delimiter: line 3 column 6 (char 16)"],
+    ['', 'Expecting value: line 1 column 1 (char 0)'],
+  ];
+  test.each(cases)('%j', (doc, message) => {
+    expect(() => pythonJsonLoads(doc)).toThrow(new PythonJsonError(message));
+  });
+  test('valid documents parse to the same values', () => {
+    expect(pythonJsonLoads(' {"a": [1, 2.5, true, null, "\\u00e9"]} ')).toEqual({ a: [1, 2.5, true, null, 'é'] });
   });
 });
