@@ -26,6 +26,8 @@ export interface CallContext {
   userAgent?: string;
   /** Set when an integrated AWS service calls on the caller's behalf, e.g. `s3.eu-west-2.amazonaws.com`. */
   viaService?: string;
+  /** The request id the transport already answered with (x-amzn-RequestId), so CloudTrail's requestID matches it. */
+  requestId?: string;
 }
 
 export function callerAccount(caller: KmsCaller, fallback: string): string {

@@ -103,13 +103,14 @@ export function createKms(options: KmsOptions = {}) {
       key,
       accountId: ctx.scope.accountId,
       viaService: ctx.call.viaService,
+      sourceIp: ctx.call.sourceIp,
       encryptionContext,
     });
     if (!decision.allowed) throw new KmsError('AccessDeniedException', decision.message ?? '');
   }
 
   async function run(operation: string, input: Input, call: CallContext): Promise<Output> {
-    const requestId = rng.uuid();
+    const requestId = call.requestId ?? rng.uuid();
     const eventId = rng.uuid();
     const description = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
     const resources: KmsKey[] = [];

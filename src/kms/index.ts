@@ -68,3 +68,4 @@ export { keyStateMachine, KEY_STATES, type KeyState } from './keys/key-state-mac
 export { KEY_STATE_TABLE, stateAllows } from './keys/key-state-rules.ts';
 export { defaultAuthorizer, type Authorizer, type AuthorizationDecision, type AuthorizationRequest } from './access/authorize.ts';
 export * from './operations/shape.ts';
+export * from './access/policy/index.ts';

@@ -46,6 +46,7 @@ export function json11EngineOf(kms: Kms): Json11Engine<KmsCaller> {
         region: context.region,
         sourceIp: context.sourceIp,
         userAgent: context.userAgent,
+        requestId: context.requestId,
       }),
   };
 }

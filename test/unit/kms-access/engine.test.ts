@@ -29,6 +29,16 @@ describe('the engine uses the access decision engine', () => {
     expect(kms.audit.events.at(-1)?.errorCode).toBe('AccessDeniedException');
   });
 
+  it('passes the source IP of the call to aws:SourceIp conditions', async () => {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceip
+    const { kms, call } = testKms();
+    const key = await newKey(call);
+    await call('PutKeyPolicy', { KeyId: key.KeyId, Policy: policy({ Sid: 'Office only', Effect: 'Allow', Principal: { AWS: BOB_ARN }, Action: 'kms:Encrypt', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }) });
+    await kms.call('Encrypt', { KeyId: key.KeyId, Plaintext: text('x') }, { ...bob, sourceIp: '203.0.113.7' });
+    const denied = await failure(kms.call('Encrypt', { KeyId: key.KeyId, Plaintext: text('x') }, { ...bob, sourceIp: '198.51.100.7' }));
+    expect(denied.code).toBe('AccessDeniedException');
+  });
+
   it('a grant lets a principal with no policy decrypt, under its constraint, until it is retired', async () => {
     const { kms, call } = testKms();
     const key = await newKey(call);
