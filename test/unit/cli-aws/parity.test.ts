@@ -126,6 +126,20 @@ const LINES: string[] = [
   'aws kms generate-random --number-of-bytes 16 --output text',
   'aws kms generate-data-key --key-id alias/tutorial --key-spec AES_256 --query "[KeyId, length(Plaintext)]" --output text',
   "aws kms list-keys --page-size 1 --query 'length(Keys) > `3`'",
+  // more operations: data keys, re-encryption, grants, signing, MACs, key administration
+  'aws kms generate-data-key-without-plaintext --key-id alias/tutorial --number-of-bytes 32 --query KeyId --output text',
+  'aws kms generate-data-key-pair --key-id alias/tutorial --key-pair-spec ECC_NIST_P256 --query KeyPairSpec --output text',
+  'aws kms re-encrypt --ciphertext-blob fileb://ExampleSecretFileEncrypted --destination-key-id alias/tutorial --query "[SourceKeyId, KeyId]" --output text',
+  `${NEW_KEY}; aws kms create-grant --key-id $KEY --grantee-principal arn:aws:iam::111122223333:user/bob --operations Encrypt Decrypt --query "length(GrantId)"; aws kms list-grants --key-id $KEY --output text`,
+  `${NEW_KEY}; aws kms create-grant --key-id $KEY --grantee-principal arn:aws:iam::111122223333:user/bob --operations Encrypt Sing`,
+  `KEY=$(aws kms create-key --key-spec ECC_NIST_P256 --key-usage SIGN_VERIFY --query KeyMetadata.KeyId --output text); aws kms sign --key-id $KEY --message fileb://message.txt --signing-algorithm ECDSA_SHA_256 --query Signature --output text | base64 --decode > sig.bin; aws kms verify --key-id $KEY --message fileb://message.txt --signing-algorithm ECDSA_SHA_256 --signature fileb://sig.bin --query "[SignatureValid, SigningAlgorithm]" --output text; aws kms get-public-key --key-id $KEY --query "[KeySpec, KeyUsage, SigningAlgorithms]" --output yaml`,
+  'KEY=$(aws kms create-key --key-spec HMAC_256 --key-usage GENERATE_VERIFY_MAC --query KeyMetadata.KeyId --output text); aws kms generate-mac --key-id $KEY --mac-algorithm HMAC_SHA_256 --message aGk= --query MacAlgorithm; aws kms verify-mac --key-id $KEY --mac-algorithm HMAC_SHA_256 --message aGk= --mac aGVsbG8gd29ybGQ=',
+  `${NEW_KEY}; aws kms update-key-description --key-id $KEY --description "for the parity test"; aws kms describe-key --key-id $KEY --query KeyMetadata.Description --output text`,
+  `${NEW_KEY}; aws kms schedule-key-deletion --key-id $KEY --query KeyId --output text; aws kms cancel-key-deletion --key-id $KEY; aws kms describe-key --key-id $KEY --query KeyMetadata.KeyState`,
+  `${NEW_KEY}; aws kms create-alias --alias-name alias/third --target-key-id $KEY; aws kms list-aliases --key-id $KEY --output text; aws kms delete-alias --alias-name alias/third; aws kms list-aliases --key-id $KEY`,
+  'aws kms encrypt --key-id alias/tutorial --plaintext aGk= --grant-tokens a b --query KeyId --output text',
+  'aws kms generate-random --number-of-bytes 2048',
+  'aws kms encrypt --key-id alias/tutorial --encryption-algorithm RSAES_OAEP_SHA_256 --plaintext aGk=',
 ];
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
