@@ -20,6 +20,7 @@ import { serviceHelp, operationHelp } from './help.ts';
 import { skeletonOf } from './skeleton.ts';
 import { formatExchange } from './debug.ts';
 import { completeAws } from './complete.ts';
+import { paginate } from './pagination.ts';
 
 export interface AwsCommandOptions {
   kms: Kms;
@@ -87,9 +88,16 @@ async function runAws(ctx: CommandContext, transport: KmsTransport, caller: KmsC
   const region = globals.region ?? ctx.env.AWS_REGION ?? ctx.env.AWS_DEFAULT_REGION ?? defaultRegion;
   const params = prepareParameters(ctx, command, parsed, globals);
   const result = await callOperation(ctx, transport, command, params, { region, caller }, parsed, globals.debug);
-  const shown = globals.query !== undefined ? applyQuery(globals.query, result) : result;
   const format = globals.output ?? ctx.env.AWS_DEFAULT_OUTPUT ?? 'json';
-  ctx.stdout.write(formatOutput(format, shown, command.operation.name));
+  const query = (value: CliValue) => (globals.query !== undefined ? applyQuery(globals.query, value) : value);
+  if (format === 'text' && result.pages) {
+    // As the CLI's TextFormatter: each page on its own (the query too), then the NextToken.
+    const parts = result.pages.map((page) => formatOutput('text', query(page), command.operation.name));
+    if (result.nextToken !== undefined) parts.push(formatOutput('text', query({ NextToken: { NextToken: result.nextToken } }), command.operation.name));
+    ctx.stdout.write(parts.join(''));
+    return 0;
+  }
+  ctx.stdout.write(formatOutput(format, query(result.full), command.operation.name));
   return 0;
 }
 
@@ -110,6 +118,13 @@ function prepareParameters(ctx: CommandContext, command: OperationCommand, parse
   return toWire(decoded, command.operation.input) as Record<string, unknown>;
 }
 
+/** The response as one value; for paged commands also page by page, which text output formats separately. */
+interface CallResult {
+  full: CliValue;
+  pages?: CliValue[];
+  nextToken?: string;
+}
+
 async function callOperation(
   ctx: CommandContext,
   transport: KmsTransport,
@@ -118,7 +133,7 @@ async function callOperation(
   target: { region: string; caller: KmsCaller },
   parsed: ParsedCommandLine,
   debug: boolean,
-): Promise<CliValue> {
+): Promise<CallResult> {
   const name = command.operation.name;
   const send = async (body: Record<string, unknown>): Promise<Record<string, unknown>> => {
     const exchange: Exchange = await transport.send(name, body, target.region, target.caller);
@@ -132,23 +147,22 @@ async function callOperation(
   const pagination = command.pagination;
   // As botocore's paginator: the CLI pages unless the request names its own Limit or Marker.
   const pages = pagination && !parsed.globals.noPaginate && params.Marker === undefined && params.Limit === undefined;
-  if (!pagination || !pages) return fromWire(await send(params), command.operation.output);
-  const pageSize = parsed.paging.pageSize !== undefined ? pageNumber('--page-size', parsed.paging.pageSize) : undefined;
-  const maxItems = parsed.paging.maxItems !== undefined ? pageNumber('--max-items', parsed.paging.maxItems) : undefined;
-  const results: unknown[] = [];
-  let marker: string | undefined;
-  for (;;) {
-    const body = { ...params, ...(pageSize !== undefined ? { Limit: pageSize } : {}), ...(marker !== undefined ? { Marker: marker } : {}) };
-    const page = await send(body);
-    results.push(...((page[pagination.resultKey] as unknown[] | undefined) ?? []));
-    marker = page.Truncated === true ? (page.NextMarker as string | undefined) : undefined;
-    if (marker === undefined || (maxItems !== undefined && results.length >= maxItems)) break;
-  }
-  const merged: Record<string, unknown> = { [pagination.resultKey]: maxItems !== undefined ? results.slice(0, maxItems) : results };
-  return fromWire(merged, command.operation.output);
+  if (!pagination || !pages) return { full: fromWire(await send(params), command.operation.output) };
+  const paged = await paginate({
+    resultKey: pagination.resultKey,
+    pageSize: parsed.paging.pageSize !== undefined ? pageNumber(parsed.paging.pageSize) : undefined,
+    maxItems: parsed.paging.maxItems !== undefined ? pageNumber(parsed.paging.maxItems) : undefined,
+    startingToken: parsed.paging.startingToken,
+    send: (extra) => send({ ...params, ...extra }),
+  });
+  const output = command.operation.output;
+  const pageValues = paged.pages.map((items) => fromWire({ [pagination.resultKey]: items }, output));
+  const full: Record<string, CliValue> = { [pagination.resultKey]: pageValues.flatMap((page) => (page as Record<string, CliValue[]>)[pagination.resultKey]) };
+  if (paged.nextToken !== undefined) full.NextToken = paged.nextToken;
+  return { full, pages: pageValues, nextToken: paged.nextToken };
 }
 
-function pageNumber(flag: string, text: string): number {
+function pageNumber(text: string): number {
   if (!/^\s*[+-]?\d+\s*$/.test(text)) throw clientError(`invalid literal for int() with base 10: '${text}'`);
   return Number(text.trim());
 }

@@ -140,6 +140,15 @@ const LINES: string[] = [
   'aws kms encrypt --key-id alias/tutorial --plaintext aGk= --grant-tokens a b --query KeyId --output text',
   'aws kms generate-random --number-of-bytes 2048',
   'aws kms encrypt --key-id alias/tutorial --encryption-algorithm RSAES_OAEP_SHA_256 --plaintext aGk=',
+  // paging: --max-items, --page-size, NextToken and --starting-token
+  'aws kms list-keys --max-items 2 --query NextToken --output text | base64 --decode',
+  'aws kms list-keys --page-size 2 --max-items 3 --query NextToken --output text | base64 --decode',
+  'aws kms list-keys --page-size 2 --max-items 4 --query NextToken --output text | base64 --decode',
+  'aws kms list-keys --page-size 2 --max-items 3 --output text --query "Keys[0].KeyId"',
+  'aws kms list-keys --max-items 1 --output text',
+  'aws kms list-keys --page-size 2 --max-items 3 --query NextToken --output text',
+  `T=$(printf '{"Marker": "kms-lab-page:2", "boto_truncate_amount": 1}' | base64 -w 0); aws kms list-keys --page-size 2 --starting-token $T --query "length(Keys)"; aws kms list-keys --query "length(Keys)"`,
+  `T=$(printf '{"Marker": null, "boto_truncate_amount": 3}' | base64 -w 0); aws kms list-keys --starting-token $T --max-items 2 --query "length(Keys)"`,
 ];
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
