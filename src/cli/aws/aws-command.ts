@@ -9,7 +9,7 @@ import jmespath from 'jmespath';
 import type { Kms, KmsCaller } from '../../kms/index.ts';
 import type { CommandContext, ShellCommand } from '../shell/command.ts';
 import type { OperationCommand } from './command-table.ts';
-import { cliArgument, parseCommandLine, type GlobalOptions, type ParsedCommandLine } from './parse-argv.ts';
+import { cliArgument, INPUT_FLAGS, parseCommandLine, type GlobalOptions, type ParsedCommandLine } from './parse-argv.ts';
 import { decodeBlobs, unpackParameters, type ParamValue } from './param-values.ts';
 import { validateParameters } from './param-validation.ts';
 import { KmsTransport, toWire, type Exchange } from './transport.ts';
@@ -21,6 +21,7 @@ import { skeletonOf } from './skeleton.ts';
 import { formatExchange } from './debug.ts';
 import { completeAws } from './complete.ts';
 import { paginate } from './pagination.ts';
+import { readCliInput } from './cli-input.ts';
 
 export interface AwsCommandOptions {
   kms: Kms;
@@ -111,7 +112,10 @@ function writeNotes(ctx: CommandContext, globals: GlobalOptions): void {
 }
 
 function prepareParameters(ctx: CommandContext, command: OperationCommand, parsed: ParsedCommandLine, globals: GlobalOptions): Record<string, unknown> {
-  const unpacked = unpackParameters(command, parsed.values, { fs: ctx.fs, resolve: (path) => ctx.resolve(path) });
+  const files = { fs: ctx.fs, resolve: (path: string) => ctx.resolve(path) };
+  const inputFlag = INPUT_FLAGS.find((flag) => cliArgument(parsed.values, flag) !== undefined);
+  const fromDocument = inputFlag ? readCliInput(inputFlag, cliArgument(parsed.values, inputFlag)!, files) : {};
+  const unpacked = { ...fromDocument, ...unpackParameters(command, parsed.values, files) };
   const rawIn = globals.cliBinaryFormat === 'raw-in-base64-out';
   const decoded = decodeBlobs(unpacked, command.operation.input, rawIn) as Record<string, ParamValue>;
   validateParameters(decoded, command.operation.input);

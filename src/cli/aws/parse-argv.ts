@@ -146,6 +146,8 @@ function serviceNotSimulated(service: string) {
 }
 
 const SKELETON_KINDS = ['input', 'output', 'yaml-input'];
+/** Whole inputs as JSON or YAML (what --generate-cli-skeleton prints, filled in); flags override them. */
+export const INPUT_FLAGS = ['--cli-input-json', '--cli-input-yaml'];
 const PAGING_FLAGS = { '--max-items': 'maxItems', '--page-size': 'pageSize', '--starting-token': 'startingToken' } as const;
 
 function parseOperationArguments(
@@ -165,7 +167,7 @@ function parseOperationArguments(
     const [flag, inline] = splitInline(words[i]);
     const known = byFlag.get(flag);
     const pagingKey = command.pagination && Object.hasOwn(PAGING_FLAGS, flag) ? PAGING_FLAGS[flag as keyof typeof PAGING_FLAGS] : undefined;
-    if (!known && !pagingKey && flag !== '--generate-cli-skeleton') {
+    if (!known && !pagingKey && flag !== '--generate-cli-skeleton' && !INPUT_FLAGS.includes(flag)) {
       unknown.push(words[i]);
       continue;
     }
@@ -200,7 +202,7 @@ function parseOperationArguments(
   if (unknown.length + leftovers.length > 0) throw unknownOptions([...unknown, ...leftovers]);
 }
 
-/** `--generate-cli-skeleton` is a CLI argument of every command, outside the registry. */
+/** `--generate-cli-skeleton` and `--cli-input-json|yaml` are CLI arguments of every command, outside the registry. */
 const CLI_ARGUMENTS = new Map<string, ArgumentSpec>();
 function skeletonSpec(flag: string): ArgumentSpec {
   let spec = CLI_ARGUMENTS.get(flag);
@@ -218,5 +220,5 @@ export function cliArgument(values: ParsedCommandLine['values'], flag: string): 
 }
 
 function hasSkeleton(values: ParsedCommandLine['values']): boolean {
-  return cliArgument(values, '--generate-cli-skeleton') !== undefined;
+  return ['--generate-cli-skeleton', ...INPUT_FLAGS].some((flag) => cliArgument(values, flag) !== undefined);
 }

@@ -207,3 +207,24 @@ describe('global options', () => {
     expect(onePage.stdout).toBe('1\tTrue\n');
   });
 });
+
+describe('--cli-input-json and --cli-input-yaml', () => {
+  test('a filled-in skeleton is the request; flags override it', async () => {
+    const { shell } = await awsTerminal();
+    await shell.run(`echo '{"KeyId": "alias/nope", "Plaintext": "aGk="}' > in.json`);
+    expect((await shell.run('aws kms encrypt --cli-input-json file://in.json')).stderr).toContain('(NotFoundException)');
+    const overridden = await shell.run('aws kms encrypt --cli-input-json file://in.json --key-id alias/tutorial --query EncryptionAlgorithm --output text');
+    expect(overridden).toEqual({ stdout: 'SYMMETRIC_DEFAULT\n', stderr: '', exitCode: 0 });
+    const yaml = await shell.run(`aws kms encrypt --cli-input-yaml 'KeyId: alias/tutorial' --plaintext aGk= --query EncryptionAlgorithm --output text`);
+    expect(yaml.stdout).toBe('SYMMETRIC_DEFAULT\n');
+  });
+
+  test('missing members are reported by validation, not by the argument parser', async () => {
+    const { shell } = await awsTerminal();
+    expect(await shell.run(`aws kms encrypt --cli-input-json '{"Plaintext": "aGk="}'`)).toEqual({
+      stdout: '',
+      stderr: '\nParameter validation failed:\nMissing required parameter in input: "KeyId"\n',
+      exitCode: 252,
+    });
+  });
+});

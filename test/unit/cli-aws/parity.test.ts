@@ -140,6 +140,12 @@ const LINES: string[] = [
   'aws kms encrypt --key-id alias/tutorial --plaintext aGk= --grant-tokens a b --query KeyId --output text',
   'aws kms generate-random --number-of-bytes 2048',
   'aws kms encrypt --key-id alias/tutorial --encryption-algorithm RSAES_OAEP_SHA_256 --plaintext aGk=',
+  // whole inputs as JSON
+  `aws kms encrypt --cli-input-json '{"Plaintext": "aGk="}'`,
+  `aws kms encrypt --cli-input-json '[1]'`,
+  `aws kms encrypt --cli-input-json '{bad'`,
+  `aws kms encrypt --cli-input-json '{"KeyId": "alias/nope", "Plaintext": "aGk="}' --key-id alias/tutorial --query KeyId`,
+  `aws kms encrypt --cli-input-json '{"KeyId": "", "Plaintext": null, "GrantTokens": [""]}'`,
   // paging: --max-items, --page-size, NextToken and --starting-token
   'aws kms list-keys --max-items 2 --query NextToken --output text | base64 --decode',
   'aws kms list-keys --page-size 2 --max-items 3 --query NextToken --output text | base64 --decode',
