@@ -166,9 +166,9 @@ async function callOperation(
   return { full, pages: pageValues, nextToken: paged.nextToken };
 }
 
+/** Already checked by the argument parser as argparse's int. */
 function pageNumber(text: string): number {
-  if (!/^\s*[+-]?\d+\s*$/.test(text)) throw clientError(`invalid literal for int() with base 10: '${text}'`);
-  return Number(text.trim());
+  return Number(text.trim().replaceAll('_', ''));
 }
 
 function applyQuery(expression: string, value: CliValue): CliValue {

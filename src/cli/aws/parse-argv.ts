@@ -188,11 +188,16 @@ function parseOperationArguments(
     while (inline === undefined && i + 1 < words.length && !looksLikeOption(words[i + 1]) && (many || taken.length === 0)) {
       taken.push(words[++i]);
     }
-    if (taken.length === 0) {
-      throw argumentError(`argument ${flag}: expected ${many ? 'at least one argument' : 'one argument'}`);
-    }
+    // Lists are nargs='*' in the CLI: `--tags` alone sends an empty list.
+    if (taken.length === 0 && !many) throw argumentError(`argument ${flag}: expected one argument`);
     if (known) values.set(known.spec, many ? taken : taken[0]);
-    else if (pagingKey) paging[pagingKey] = taken[0];
+    else if (pagingKey) {
+      // argparse's type=int for the CLI's own paging options.
+      if (pagingKey !== 'startingToken' && !/^\s*[+-]?\d+(_\d+)*\s*$/.test(taken[0])) {
+        throw argumentError(`argument ${flag}: invalid int value: ${pythonRepr(taken[0])}`);
+      }
+      paging[pagingKey] = taken[0];
+    }
     else values.set(skeletonSpec(flag), taken[0]);
   }
   const missing = command.arguments.filter((spec) => spec.required && !values.has(spec)).map((spec) => spec.flag);
