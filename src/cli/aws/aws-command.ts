@@ -171,10 +171,30 @@ function pageNumber(text: string): number {
   return Number(text.trim().replaceAll('_', ''));
 }
 
+/** jmespath.js compiles expressions too; its type declarations only name `search`. */
+const compileQuery = (jmespath as unknown as { compile(expression: string): unknown }).compile;
+
+/**
+ * As the CLI: an expression that does not parse is a bad --query value (252); an error while
+ * evaluating it (unknown function, wrong argument type) is a client error (255).
+ */
 function applyQuery(expression: string, value: CliValue): CliValue {
+  try {
+    compileQuery(expression);
+  } catch (error) {
+    throw new CliFailure(`\nBad value for --query ${expression}: ${(error as Error).message}\n`, 252);
+  }
   try {
     return jmespath.search(value, expression) as CliValue;
   } catch (error) {
-    throw new CliFailure(`\nBad value for --query ${expression}: ${(error as Error).message}\n\n`, 252);
+    throw clientError(pythonJmespathMessage((error as Error).message));
   }
+}
+
+/** The most common evaluation error — a function given a missing field — in Python jmespath's words. */
+function pythonJmespathMessage(message: string): string {
+  const nullArgument = /^TypeError: (\w+)\(\) expected argument \d+ to be type ([\w,]+) but received type null instead\.$/.exec(message);
+  if (!nullArgument) return message;
+  const expected = nullArgument[2].split(',').map((type) => `'${type}'`).join(', ');
+  return `In function ${nullArgument[1]}(), invalid type for value: None, expected one of: [${expected}], received: "null"`;
 }

@@ -118,6 +118,8 @@ const LINES: string[] = [
   'aws kms list-keys --limit 0',
   'aws kms list-keys --limit abc',
   'aws kms list-keys --max-items abc',
+  "aws kms list-keys --query 'length(Nope)'",
+  "aws kms list-keys --query 'nope(Keys)'",
   'aws',
   'aws kms list-keys extra',
   'aws kms list-keys --region',

@@ -27,6 +27,16 @@ describe('--query', () => {
     expect((await shell.run('aws kms list-keys --query Nothing --output text')).stdout).toBe('None\n');
   });
 
+  test('an evaluation error is a client error (255), worded as Python jmespath words it', async () => {
+    const { shell } = await awsTerminal();
+    expect(await shell.run("aws kms list-keys --query 'length(Nope)'")).toEqual({
+      stdout: '',
+      stderr: `\nIn function length(), invalid type for value: None, expected one of: ['string', 'array', 'object'], received: "null"\n`,
+      exitCode: 255,
+    });
+    expect((await shell.run("aws kms list-keys --query 'nope(Keys)'")).stderr).toBe('\nUnknown function: nope()\n');
+  });
+
   test('an invalid expression is an argument error (252)', async () => {
     const { shell } = await awsTerminal();
     const result = await shell.run("aws kms list-keys --query 'Keys[' ");
