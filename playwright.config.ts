@@ -3,6 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 // Debian's Chromium, never a downloaded browser (see README). CHROMIUM_PATH overrides it.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4173);
+// The build the browser tests serve. E2E_DIST lets parallel runs on one machine build apart.
+const e2eDist = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -32,7 +34,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run build && npx vite preview --port ${port} --strictPort`,
+    command: `npx vite build --outDir ${e2eDist} --emptyOutDir && npx vite preview --outDir ${e2eDist} --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

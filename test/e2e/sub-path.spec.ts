@@ -5,7 +5,7 @@ import { FIRST_LESSON } from './support/first-lesson';
 // Course sites serve the build from a folder of their own. The build uses relative asset paths and
 // hash routes, so the same dist/ works below any sub-path of a plain static host.
 test('the build works when served from a sub-path of another static host', async ({ page }) => {
-  const server = await serveStatic('dist', { base: '/courses/security/kms-lab/' });
+  const server = await serveStatic(process.env.E2E_DIST ?? 'dist', { base: '/courses/security/kms-lab/' });
   const failed: string[] = [];
   page.on('response', (response) => {
     if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
