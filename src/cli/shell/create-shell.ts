@@ -1,10 +1,12 @@
 /**
- * The public entry point: a shell with its own file system, variables and history, running one
+ * The public entry point, `createShell({ kms, files })`: a shell with its own file system, variables and history, running one
  * line at a time. Lines run strictly one after another even if `run` is called again before the
  * previous line finished. Whatever a line does, `run` resolves with text for the screen and an
  * exit status; output is capped so nothing typed can freeze the page.
  */
 import type { ModelClock } from '../../sim/core/clock.ts';
+import type { Kms, KmsCaller } from '../../kms/index.ts';
+import { createAwsCommand } from '../aws/aws-command.ts';
 import { VirtualFileSystem } from '../vfs/file-system.ts';
 import { utf8 } from '../vfs/encoding.ts';
 import { dirname, resolvePath, tildePath } from '../vfs/path.ts';
@@ -31,8 +33,14 @@ export interface ShellOptions {
   fs?: VirtualFileSystem;
   /** Extra exported variables (e.g. AWS_DEFAULT_REGION). */
   env?: Readonly<Record<string, string>>;
-  /** More commands, such as `aws`; a command named like a builtin replaces it. */
+  /** More commands; a command named like a builtin replaces it (and one named `aws` replaces `kms`'s). */
   commands?: readonly ShellCommand[];
+  /** The simulated KMS the `aws` command calls; without it the shell has no `aws`. */
+  kms?: Kms;
+  /** Who `aws` acts as, asked on every call (the sandbox's "act as"); default the KMS account's root. */
+  caller?: () => KmsCaller;
+  /** `aws`'s region when neither --region nor AWS_REGION / AWS_DEFAULT_REGION names one (default eu-west-2). */
+  region?: string;
   /** Model time for file times (`ls -l`). */
   clock?: Pick<ModelClock, 'now'>;
   /** Lines typed in an earlier visit (a saved sandbox), oldest first. */
@@ -77,7 +85,8 @@ export function createShell(options: ShellOptions = {}): Shell {
   const fs = options.fs ?? new VirtualFileSystem({ clock: options.clock });
   if (options.files) seedFiles(fs, options.files);
   const registry = new CommandRegistry();
-  for (const command of [...builtinCommands, ...(options.commands ?? [])]) registry.register(command);
+  const aws = options.kms ? [createAwsCommand({ kms: options.kms, caller: options.caller, defaultRegion: options.region })] : [];
+  for (const command of [...builtinCommands, ...aws, ...(options.commands ?? [])]) registry.register(command);
   const state = new ShellState(fs, registry, options.env ?? {});
   for (const line of options.history ?? []) state.addHistory(line);
   if (options.cwd && fs.isDirectory(resolvePath('/', options.cwd, fs.home))) state.cwd = resolvePath('/', options.cwd, fs.home);
