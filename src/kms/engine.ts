@@ -1,5 +1,5 @@
 import { createModelClock, type ModelClock } from '../sim/core/clock.ts';
-import { createRng, type Rng } from '../sim/core/rng.ts';
+import { createRng, resumeRng, type Rng } from '../sim/core/rng.ts';
 import { type Authorizer, defaultAuthorizer } from './access/authorize.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import type { CloudTrailEvent } from './audit/cloudtrail-event.ts';
@@ -18,6 +18,7 @@ import { operations } from './operations/index.ts';
 import { validateInput } from './operations/validate.ts';
 import type { QuotaFamily } from './operations/shape.ts';
 import { QuotaBook } from './quota/quota-book.ts';
+import { captureEngineState, type KmsEngineState } from './persist/engine-state.ts';
 
 export interface KmsOptions {
   /** Model clock; default starts at 2026-01-01T00:00:00Z and moves only when advanced. */
@@ -31,6 +32,11 @@ export interface KmsOptions {
   /** Request quotas on (default) or off. Buckets refill in model time. */
   quotas?: boolean;
   limits?: Partial<ResourceLimits>;
+  /**
+   * Start from a saved state (`await kms.snapshot()`, checked with `readKmsState`): keys, aliases,
+   * audit log, and — unless given here — the clock's time, the id generator and the account.
+   */
+  state?: KmsEngineState;
 }
 
 /** A view-safe summary of a key: metadata and settings, never a CryptoKey. */
@@ -68,18 +74,20 @@ function checkGrantTokens(world: KmsWorld, region: string, tokens: unknown): voi
 }
 
 export function createKms(options: KmsOptions = {}) {
-  const clock = options.clock ?? createModelClock();
-  const rng = options.rng ?? createRng(1);
+  const saved = options.state;
+  const clock = options.clock ?? createModelClock(saved?.time);
+  const rng = options.rng ?? (saved ? resumeRng(saved.rng) : createRng(1));
   const authorize = options.authorize ?? defaultAuthorizer;
   const world: KmsWorld = {
     authorize,
-    store: new KeyStore(),
+    store: saved ? KeyStore.from(saved.store) : new KeyStore(),
     clock,
     rng,
-    defaultAccountId: options.accountId ?? '111122223333',
+    defaultAccountId: options.accountId ?? saved?.accountId ?? '111122223333',
     limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
   const audit = new AuditLog();
+  for (const event of saved?.audit ?? []) audit.append(event);
   const quotas = new QuotaBook(clock, options.quotas ?? true);
 
   // Calls run one at a time, in arrival order: ids come from one seeded stream, so a replay is exact.
@@ -245,6 +253,17 @@ export function createKms(options: KmsOptions = {}) {
       return serialize(async () =>
         keyMetadata(await ensureAwsManagedKey(world, service, { accountId: where.accountId ?? world.defaultAccountId, region: where.region })),
       );
+    },
+    /**
+     * The whole engine as one structured-cloneable value, taken between calls (after due time
+     * effects): store it in IndexedDB and pass it back as `createKms({ state })`. CryptoKeys are
+     * cloned, never exported. Requires an rng with `state()` (every createRng/resumeRng has one).
+     */
+    snapshot(): Promise<KmsEngineState> {
+      return serialize(async () => {
+        await catchUp();
+        return captureEngineState({ time: clock.now(), rng: rng.state(), accountId: world.defaultAccountId, store: world.store, audit: audit.events });
+      });
     },
     /** Resolves when every queued call and time effect has finished (useful after clock.advance). */
     settle(): Promise<void> {

@@ -69,3 +69,4 @@ export { KEY_STATE_TABLE, stateAllows } from './keys/key-state-rules.ts';
 export { defaultAuthorizer, type Authorizer, type AuthorizationDecision, type AuthorizationRequest } from './access/authorize.ts';
 export * from './operations/shape.ts';
 export * from './access/policy/index.ts';
+export { KMS_STATE_VERSION, readKmsState, type KmsEngineState } from './persist/index.ts';

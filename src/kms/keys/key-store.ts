@@ -12,6 +12,13 @@ export interface Alias {
   lastUpdatedAt: number;
 }
 
+/** The saved form of a KeyStore: structured-cloneable, so IndexedDB keeps the CryptoKeys without exporting them. */
+export interface KeyStoreContents {
+  keys: KmsKey[];
+  aliases: Alias[];
+  deletedKeyArns: string[];
+}
+
 export interface Scope {
   accountId: string;
   region: string;
@@ -27,6 +34,20 @@ export class KeyStore {
   private readonly byKeyId = new Map<string, KmsKey>(); // by `${region}/${id}`: blobs name a key by id only
   private readonly aliases = new Map<string, Alias>(); // by alias ARN
   private readonly deleted = new Set<string>(); // ARNs
+
+  /** A store holding what `contents()` of another one held (a restored sandbox, src/kms/persist). */
+  static from(contents: KeyStoreContents): KeyStore {
+    const store = new KeyStore();
+    for (const key of contents.keys) store.add(key);
+    for (const alias of contents.aliases) store.putAlias(alias);
+    for (const arn of contents.deletedKeyArns) store.deleted.add(arn);
+    return store;
+  }
+
+  /** Everything the store holds, in its order. Live objects (CryptoKeys included): clone before keeping. */
+  contents(): KeyStoreContents {
+    return { keys: this.all(), aliases: [...this.aliases.values()], deletedKeyArns: [...this.deleted] };
+  }
 
   add(key: KmsKey): void {
     this.keys.set(key.arn, key);

@@ -23,6 +23,14 @@ export interface Rng {
   pick<T>(items: readonly T[]): T;
   /** An independent generator derived from this one (for sub-simulations that must not shift the parent's stream). */
   fork(): Rng;
+  /** Where the stream stands now (plain numbers): `resumeRng(state)` continues it exactly (a saved sandbox). */
+  state(): RngState;
+}
+
+/** The whole position of a generator: sfc32's four words and a cached normal sample. */
+export interface RngState {
+  words: [number, number, number, number];
+  spareNormal?: number;
 }
 
 function splitmix32(seed: number): () => number {
@@ -38,7 +46,15 @@ function splitmix32(seed: number): () => number {
 
 export function createRng(seed: number): Rng {
   const mix = splitmix32(seed);
-  let a = mix(), b = mix(), c = mix(), d = mix();
+  const rng = resumeRng({ words: [mix(), mix(), mix(), mix()] });
+  // Discard the first outputs: sfc32 mixes poorly for the first dozen steps.
+  for (let i = 0; i < 12; i++) rng.next();
+  return rng;
+}
+
+/** A generator that continues exactly where `state()` of another one stood. */
+export function resumeRng(state: RngState): Rng {
+  let [a, b, c, d] = state.words.map((word) => word >>> 0);
   const nextU32 = (): number => {
     const t = (((a + b) >>> 0) + d) >>> 0;
     d = (d + 1) >>> 0;
@@ -48,10 +64,7 @@ export function createRng(seed: number): Rng {
     c = (c + t) >>> 0;
     return t;
   };
-  // Discard the first outputs: sfc32 mixes poorly for the first dozen steps.
-  for (let i = 0; i < 12; i++) nextU32();
-
-  let spareNormal: number | undefined;
+  let spareNormal: number | undefined = state.spareNormal;
   const rng: Rng = {
     next: () => nextU32() / 4294967296,
     int: (min, max) => min + Math.floor(rng.next() * (max - min + 1)),
@@ -81,6 +94,7 @@ export function createRng(seed: number): Rng {
     },
     pick: (items) => items[Math.floor(rng.next() * items.length)],
     fork: () => createRng(nextU32()),
+    state: () => (spareNormal === undefined ? { words: [a, b, c, d] } : { words: [a, b, c, d], spareNormal }),
   };
   return rng;
 }
