@@ -28,7 +28,8 @@ import { createTrustStore, type TrustStore } from './trust-store';
 export interface WebWorldActors {
   client: string;
   server: string;
-  attacker: string;
+  /** A passive eavesdropper on the wire between client and server; absent in worlds without one. */
+  attacker?: string;
   ca: string;
 }
 
@@ -66,7 +67,7 @@ export class WebWorld {
   ) {
     this.net = createNetwork(options);
     // A passive eavesdropper on the path between browser and server (a shared Wi-Fi, a router).
-    this.net.tap(options.actors.attacker, [options.actors.client, options.actors.server]);
+    if (options.actors.attacker) this.net.tap(options.actors.attacker, [options.actors.client, options.actors.server]);
   }
 
   /** Builds keys and the CA silently: the world as it is before the lesson starts. */
@@ -87,9 +88,22 @@ export class WebWorld {
     return this.connection?.client.connection?.isOpen === true && this.connection.server.connection?.isOpen === true;
   }
 
-  /** The server asks the CA for a certificate; the CA signs it. Emitted once; later calls return it. */
-  async issueCertificate(): Promise<Certificate> {
+  /**
+   * The server asks the CA for a certificate; the CA signs it. Emitted once; later calls return it.
+   * `quietly`: the certificate is part of the world before the lesson starts (a lesson about what
+   * happens after TLS), so nothing is drawn.
+   */
+  async issueCertificate(options: { quietly?: boolean } = {}): Promise<Certificate> {
     if (this.certificate) return this.certificate;
+    if (options.quietly) {
+      this.certificate = await this.ca.issue({
+        subject: this.options.host,
+        publicKey: this.serverKeys.publicKey,
+        notBefore: this.options.clock.now() - SERVER_CERT_AGE_MS,
+        validityMs: SERVER_CERT_VALIDITY_MS,
+      });
+      return this.certificate;
+    }
     const { client, server, ca } = this.options.actors;
     const { host, caName } = this.options;
     const spki = new Uint8Array(await crypto.subtle.exportKey('spki', this.serverKeys.publicKey));
@@ -179,13 +193,13 @@ export class WebWorld {
   async tamper(text: string, contents: string, byte: number) {
     const { client, server } = await this.ensureConnection();
     const { actors } = this.options;
-    return tamperInFlight({ net: this.net, from: actors.client, to: actors.server, attacker: actors.attacker, sender: client.connection!, receiver: server.connection!, text, contents, byte });
+    return tamperInFlight({ net: this.net, from: actors.client, to: actors.server, attacker: this.attacker(), sender: client.connection!, receiver: server.connection!, text, contents, byte });
   }
 
   async replay(text: string, contents: string) {
     const { client, server } = await this.ensureConnection();
     const { actors } = this.options;
-    return replayInFlight({ net: this.net, from: actors.client, to: actors.server, attacker: actors.attacker, sender: client.connection!, receiver: server.connection!, text, contents });
+    return replayInFlight({ net: this.net, from: actors.client, to: actors.server, attacker: this.attacker(), sender: client.connection!, receiver: server.connection!, text, contents });
   }
 
   /** The attacker answers the browser's connection itself, presenting a forged or copied certificate. */
@@ -193,24 +207,32 @@ export class WebWorld {
     const real = await this.issueCertificate();
     this.closeConnection();
     const { actors, host, caName, clock, rng } = this.options;
+    const attacker = this.attacker();
     const impostor = await forgeIdentity(forgery, { host, trustedCa: caName, realChain: [real], rng, notBefore: clock.now() - MS_PER_DAY, validityMs: SERVER_CERT_VALIDITY_MS });
-    this.net.note(actors.attacker, `now sits in the middle: it answers the browser's connection to ${host} itself and presents ${impostor.description}`, {
+    this.net.note(attacker, `now sits in the middle: it answers the browser's connection to ${host} itself and presents ${impostor.description}`, {
       tone: 'warning',
       carries: [heldKeyPayload('attacker\'s own private key'), certificatePayload(impostor.chain[0])],
     });
     const server = new TlsServer({ chain: impostor.chain, signingKey: impostor.signingKey, rng });
-    const result = await runHandshake({ net: this.net, host, client: { actor: actors.client, tls: this.newClient() }, server: { actor: actors.attacker, tls: server } });
+    const result = await runHandshake({ net: this.net, host, client: { actor: actors.client, tls: this.newClient() }, server: { actor: attacker, tls: server } });
     return { ...result, presented: impostor.description };
   }
 
   /** What the eavesdropper can read for `field` in everything it captured since stream position `since`. */
   attackerFinds(field: string, since = 0): Finding[] {
-    return findFormField(this.net.captured(this.options.actors.attacker).filter((c) => c.seq >= since), field);
+    return findFormField(this.net.captured(this.attacker()).filter((c) => c.seq >= since), field);
   }
 
   /** Stream position where the open connection's handshake began. */
   get connectionSince(): number | undefined {
     return this.connection?.since;
+  }
+
+  /** The eavesdropper's actor id; attacks need one, so a world without one says so. */
+  private attacker(): string {
+    const { attacker } = this.options.actors;
+    if (!attacker) throw new Error('this web world has no attacker on the wire (actors.attacker is not set)');
+    return attacker;
   }
 
   private newClient(): TlsClient {
