@@ -19,10 +19,19 @@ export function createFastUniform(seedFrom: Rng): UniformSource {
   return new Xoshiro128(seedFrom);
 }
 
+/**
+ * The live state words of a fast stream (undefined for any other source), for a hot loop that keeps
+ * them in local variables and steps the generator itself (fast-normal.ts fillAbsNormals). Such a loop
+ * must write the words back before anything else draws from the stream.
+ */
+export function xoshiroStateOf(source: UniformSource): Uint32Array | undefined {
+  return source instanceof Xoshiro128 ? source.s : undefined;
+}
+
 // A class rather than a closure: its one method stays monomorphic, so the JIT inlines it into the
 // callers' loops and the returned double is never boxed.
 class Xoshiro128 implements UniformSource {
-  private readonly s = new Uint32Array(4);
+  readonly s = new Uint32Array(4);
 
   constructor(seedFrom: Rng) {
     const s = this.s;

@@ -1,5 +1,5 @@
 import type { UniformSource } from './fast-random';
-import { createStandardNormal } from './fast-normal';
+import { fillAbsNormals } from './fast-normal';
 
 /**
  * One network leg (client → server or server → client), as Brooker's simulator models it:
@@ -25,14 +25,12 @@ const BATCH = 4096;
 export class LegDelays {
   private readonly buffer = new Float64Array(BATCH);
   private index = BATCH;
-  private readonly standardNormal: () => number;
 
   constructor(
-    rng: UniformSource,
+    private readonly rng: UniformSource,
     private readonly network: NetworkModel = STUDY_NETWORK,
   ) {
     if (!(network.meanMs >= 0) || !(network.sdMs >= 0)) throw new RangeError('network mean and sd must be non-negative ms');
-    this.standardNormal = createStandardNormal(rng);
   }
 
   next(): number {
@@ -41,9 +39,7 @@ export class LegDelays {
   }
 
   private refill(): void {
-    const { meanMs, sdMs } = this.network;
-    const normal = this.standardNormal;
-    for (let i = 0; i < BATCH; i++) this.buffer[i] = Math.abs(meanMs + sdMs * normal());
+    fillAbsNormals(this.buffer, this.network.meanMs, this.network.sdMs, this.rng);
     this.index = 0;
   }
 }
