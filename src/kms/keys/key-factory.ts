@@ -39,7 +39,6 @@ export async function createKeyRecord(world: KmsWorld, spec: NewKey): Promise<Km
   assertSimulated(spec.spec, spec.usage, spec.origin);
   const now = world.clock.now();
   const id = world.rng.uuid();
-  const info = SPECS[spec.spec];
   const key: KmsKey = {
     id,
     arn: keyArn(spec.region, spec.accountId, id),
@@ -62,22 +61,32 @@ export async function createKeyRecord(world: KmsWorld, spec: NewKey): Promise<Km
     importedMaterialIds: new Set(),
   };
   if (spec.origin === 'EXTERNAL') return key;
+  await addKeyMaterial(key, { now, newMaterialId: () => world.rng.hex(64) });
+  return key;
+}
+
+/**
+ * Gives a key record without material its first, freshly generated, non-extractable material: a
+ * backing key (symmetric), a key pair (RSA, ECC) or an HMAC key. Also used when a sandbox export
+ * is imported: the keys come back with NEW material, because material never leaves.
+ */
+export async function addKeyMaterial(key: KmsKey, options: { now: number; newMaterialId: () => string }): Promise<void> {
+  const info = SPECS[key.spec];
   if (info.family === 'symmetric') {
-    const materialId = world.rng.hex(64);
-    key.backing.push({ materialId, key: await generateAesKey(), createdAt: now, rotatedAt: now });
+    const materialId = options.newMaterialId();
+    key.backing.push({ materialId, key: await generateAesKey(), createdAt: options.now, rotatedAt: options.now });
     key.currentMaterialId = materialId;
   } else if (info.family === 'rsa') {
-    key.asymmetric = spec.usage === 'ENCRYPT_DECRYPT'
+    key.asymmetric = key.usage === 'ENCRYPT_DECRYPT'
       ? await generateRsaEncryptionMaterial(info.rsaBits!)
       : await generateRsaSigningMaterial(info.rsaBits!);
-  } else if (info.family === 'ecc' && spec.usage === 'KEY_AGREEMENT') {
+  } else if (info.family === 'ecc' && key.usage === 'KEY_AGREEMENT') {
     key.asymmetric = await generateEcdhMaterial(info.curve!);
   } else if (info.family === 'ecc') {
-    const [algorithm] = algorithmsFor(spec.spec, spec.usage).SigningAlgorithms ?? [];
+    const [algorithm] = algorithmsFor(key.spec, key.usage).SigningAlgorithms ?? [];
     key.asymmetric = await generateEcSigningMaterial(info.curve!, algorithm);
   } else {
-    const bits = Number(spec.spec.slice('HMAC_'.length));
+    const bits = Number(key.spec.slice('HMAC_'.length));
     key.hmacKey = await crypto.subtle.generateKey({ name: 'HMAC', hash: info.hmacHash!, length: bits }, false, ['sign', 'verify']);
   }
-  return key;
 }

@@ -9,3 +9,7 @@
  */
 export { KMS_STATE_VERSION, captureEngineState, type KmsEngineState } from './engine-state.ts';
 export { readKmsState, issuePath } from './read-state.ts';
+export {
+  publicKmsState, publicKmsStateSchema, publicStateProblems, stateWithNewMaterial, MAX_IMPORTED_KEYS,
+  type PublicKmsState, type CheckedPublicKmsState,
+} from './public-state.ts';
