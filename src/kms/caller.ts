@@ -1,3 +1,5 @@
+import type { NamedPolicy } from './access/policy/types.ts';
+
 /**
  * Who is calling. The world (a lesson, the terminal, the SDK client) says who the caller is; KMS
  * Lab has no authentication, so any SigV4 identity the wire layer sees maps to one of these.
@@ -16,6 +18,14 @@ export interface KmsCaller {
    * `action` on `resource`. Absent = IAM allows everything (the world says otherwise by setting it).
    */
   iamAllows?: (action: string, resource: string) => boolean;
+  /**
+   * The caller's IAM identity policies (attached and inline; for an assumed-role session, its
+   * role's), evaluated for real by the policy engine. When set, it replaces `iamAllows`; an empty
+   * list means "no IAM permissions at all". The simulated world (src/sim/world) fills it.
+   */
+  identityPolicies?: NamedPolicy[];
+  /** The principal's IAM tags, seen by conditions as `aws:PrincipalTag/<key>`. */
+  tags?: Record<string, string>;
 }
 
 export interface CallContext {

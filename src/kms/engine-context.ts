@@ -1,4 +1,5 @@
 import type { Authorizer } from './access/authorize.ts';
+import type { KmsAccessRequest } from './access/policy/types.ts';
 import type { ModelClock } from '../sim/core/clock.ts';
 import type { Rng } from '../sim/core/rng.ts';
 import type { CallContext, KmsCaller } from './caller.ts';
@@ -63,4 +64,6 @@ export interface AuthorizationExtras {
 export interface AuditNotes {
   resources: KmsKey[];
   requestParameters: Record<string, unknown>;
+  /** The access requests decided during the call, in order (kms.audit.decisionOf). */
+  decisions: KmsAccessRequest[];
 }

@@ -2,10 +2,11 @@ import { createModelClock, type ModelClock } from '../sim/core/clock.ts';
 import { createRng, resumeRng, type Rng } from '../sim/core/rng.ts';
 import { type Authorizer, defaultAuthorizer } from './access/authorize.ts';
 import { AuditLog } from './audit/audit-log.ts';
+import type { RecordedDecision } from './audit/recorded-decision.ts';
 import type { CloudTrailEvent } from './audit/cloudtrail-event.ts';
 import { apiCallEvent, serviceEvent } from './audit/record.ts';
 import { type CallContext, callerAccount } from './caller.ts';
-import { DEFAULT_LIMITS, type KmsWorld, type OperationContext, type ResourceLimits } from './engine-context.ts';
+import { type AuditNotes, DEFAULT_LIMITS, type KmsWorld, type OperationContext, type ResourceLimits } from './engine-context.ts';
 import { isKmsError, KmsError, messages } from './errors.ts';
 import { awsManagedService, ensureAwsManagedKey } from './keys/aws-managed.ts';
 import { keyMetadata } from './keys/key-metadata.ts';
@@ -32,6 +33,8 @@ export interface KmsOptions {
   /** Request quotas on (default) or off. Buckets refill in model time. */
   quotas?: boolean;
   limits?: Partial<ResourceLimits>;
+  /** How many recent audit events (and their decisions) are kept; default AUDIT_LOG_CAPACITY (50,000). */
+  auditCapacity?: number;
   /**
    * Start from a saved state (`await kms.snapshot()`, checked with `readKmsState`): keys, aliases,
    * audit log, and — unless given here — the clock's time, the id generator and the account.
@@ -86,7 +89,7 @@ export function createKms(options: KmsOptions = {}) {
     defaultAccountId: options.accountId ?? saved?.accountId ?? '111122223333',
     limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
-  const audit = new AuditLog();
+  const audit = new AuditLog(options.auditCapacity);
   for (const event of saved?.audit ?? []) audit.append(event);
   const quotas = new QuotaBook(clock, options.quotas ?? true);
 
@@ -100,8 +103,6 @@ export function createKms(options: KmsOptions = {}) {
 
   const catchUp = () =>
     applyDueTimeEffects(world, clock.now(), (name, key, at) => audit.append(serviceEvent(name, key, at, rng.uuid(), rng.uuid())));
-  const capture = () =>
-    captureEngineState({ time: clock.now(), rng: rng.state(), accountId: world.defaultAccountId, store: world.store, audit: audit.events });
   const stopClock = clock.onAdvance(() => {
     serialize(catchUp).catch((error) => console.error('KMS time effects failed', error));
   });
@@ -115,7 +116,9 @@ export function createKms(options: KmsOptions = {}) {
       viaService: ctx.call.viaService,
       sourceIp: ctx.call.sourceIp,
       encryptionContext,
+      now: clock.now(),
     });
+    if (decision.request) ctx.note.decisions.push(decision.request);
     if (!decision.allowed) throw new KmsError('AccessDeniedException', decision.message ?? '');
   }
 
@@ -125,6 +128,7 @@ export function createKms(options: KmsOptions = {}) {
     const description = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
     const resources: KmsKey[] = [];
     const extraRequestParameters: Record<string, unknown> = {};
+    const decisions: AuditNotes['decisions'] = [];
     let output: Output | undefined;
     let error: KmsError | undefined;
     try {
@@ -141,7 +145,7 @@ export function createKms(options: KmsOptions = {}) {
         scope,
         dryRun: input.DryRun === true,
         now: () => clock.now(),
-        note: { resources, requestParameters: extraRequestParameters },
+        note: { resources, requestParameters: extraRequestParameters, decisions },
         useKey(ref, aliases, action, extra) {
           const key = world.store.resolve(ref, scope, aliases);
           resources.push(key);
@@ -187,6 +191,7 @@ export function createKms(options: KmsOptions = {}) {
           operation, description, input, output, error, context: call, defaultAccountId: world.defaultAccountId,
           at: clock.now(), requestId, eventId, resources, extraRequestParameters,
         }),
+        decisions,
       );
     } catch (auditFailure) {
       // The promise of call(): an output or a KmsError, whatever happens while recording.
@@ -211,6 +216,14 @@ export function createKms(options: KmsOptions = {}) {
         return audit.events;
       },
       subscribe: (listener: (event: CloudTrailEvent) => void) => audit.subscribe(listener),
+      /**
+       * The access decision behind an API call's event: the exact request the engine gave
+       * evaluateKmsAccess and its result (the denial when the call was denied). Undefined for events
+       * without one (refused before authorization, KMS's own events, or dropped as too old).
+       */
+      decisionOf: (eventID: string): RecordedDecision | undefined => audit.decisionOf(eventID),
+      /** Every decision of that call in order (ReEncrypt and CreateAlias decide on two keys). */
+      decisionsOf: (eventID: string): RecordedDecision[] => audit.decisionsOf(eventID),
     },
     quotas: {
       setRate: (family: QuotaFamily | string, ratePerSecond: number) => quotas.setRate(family, ratePerSecond),
@@ -264,14 +277,9 @@ export function createKms(options: KmsOptions = {}) {
     snapshot(): Promise<KmsEngineState> {
       return serialize(async () => {
         await catchUp();
-        return capture();
+        return captureEngineState({ time: clock.now(), rng: rng.state(), accountId: world.defaultAccountId, store: world.store, audit: audit.events });
       });
     },
-    /**
-     * The same at once, for views that cannot wait (an export of the non-secret parts): exact
-     * between calls, but it may show a call that is running half done. Save with snapshot().
-     */
-    snapshotNow: (): KmsEngineState => capture(),
     /** Resolves when every queued call and time effect has finished (useful after clock.advance). */
     settle(): Promise<void> {
       return serialize(catchUp);

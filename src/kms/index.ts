@@ -49,8 +49,12 @@
  *   creates `alias/aws/<service>` (KeyManager AWS, yearly rotation, usable only via the service:
  *   call with `context.viaService = '<service>.<region>.amazonaws.com'`).
  *
- * Authorization: one seam, `access/authorize.ts` (default key policy semantics, IAM via
- * `caller.iamAllows`, grants). The full policy engine replaces it with `createKms({ authorize })`.
+ * Authorization: one seam, `access/authorize.ts`, deciding every call with `evaluateKmsAccess`:
+ * the key policy, the caller's IAM identity policies (`caller.identityPolicies`, real documents;
+ * `iamAllows` for older callers), grants, and the request context (encryption context,
+ * kms:ViaService, aws:SourceIp, aws:CurrentTime from the model clock, aws:PrincipalTag/… from
+ * `caller.tags`). `kms.audit.decisionOf(eventID)` gives any call's decision (request and trace);
+ * `createKms({ authorize })` can replace the seam. The simulated world (src/sim/world) makes callers.
  *
  * Not simulated (answered with UnsupportedOperationException "… is not simulated in KMS Lab."):
  * ECC_SECG_P256K1, HMAC_224 (no SHA-224 in WebCrypto), SM2, ML-DSA and Ed25519 keys; multi-Region
@@ -64,6 +68,8 @@ export { operations } from './operations/index.ts';
 export type { OperationDescription, Input, Output } from './operations/description.ts';
 export type { CallContext, KmsCaller } from './caller.ts';
 export type { CloudTrailEvent } from './audit/cloudtrail-event.ts';
+export type { RecordedDecision } from './audit/recorded-decision.ts';
+export { AUDIT_LOG_CAPACITY } from './audit/audit-log.ts';
 export { keyStateMachine, KEY_STATES, type KeyState } from './keys/key-state-machine.ts';
 export { KEY_STATE_TABLE, stateAllows } from './keys/key-state-rules.ts';
 export { defaultAuthorizer, type Authorizer, type AuthorizationDecision, type AuthorizationRequest } from './access/authorize.ts';

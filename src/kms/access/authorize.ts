@@ -1,22 +1,26 @@
 import { type KmsCaller, callerAccount } from '../caller.ts';
 import type { KmsKey } from '../keys/kms-key.ts';
 import { evaluateKmsAccess } from './policy/evaluate.ts';
-import type { DecisionPath, KmsAccessResult, NamedPolicy } from './policy/types.ts';
+import type { ContextValue, DecisionPath, KmsAccessRequest, KmsAccessResult, NamedPolicy } from './policy/types.ts';
 
 /**
  * THE authorization seam. Every call is authorized here before it acts: the engine asks one
- * question — may this caller perform this action on this key? — and `createKms({ authorize })`
+ * question — may this caller perform this action (on this key)? — and `createKms({ authorize })`
  * can replace `defaultAuthorizer`.
  *
- * Key calls are decided by the access decision engine (`policy/evaluate.ts`, reference §11.2):
- * explicit Deny anywhere wins (also a Deny it cannot fully evaluate); the key policy allows the
- * caller directly, or delegates to IAM through the account statement and IAM allows; across
- * accounts both the key policy and the caller's IAM must allow; a grant allows its operations
- * under its encryption-context constraint; otherwise AWS's AccessDeniedException message. IAM is
- * `caller.iamAllows` (allow-all unless the world says otherwise). The request context carries
- * kms:ViaService, the encryption context, kms:GrantIsForAWSResource on CreateGrant, and
- * aws:SourceIp when the request carries `sourceIp` (the engine does not pass it yet).
- * Key-less calls (CreateKey, ListKeys …) are IAM's alone.
+ * Every call, with a key or without, is decided by the access decision engine
+ * (`policy/evaluate.ts`, reference §11.2): explicit Deny anywhere wins (also a Deny it cannot fully
+ * evaluate); the key policy allows the caller directly, or delegates to IAM through the account
+ * statement and IAM allows; across accounts both the key policy and the caller's own IAM must
+ * allow, and only the operations KMS performs across accounts are possible; a grant allows its
+ * operations under its encryption-context constraint; otherwise AWS's AccessDeniedException
+ * message. Key-less calls (CreateKey, ListKeys …) are decided by the identity policies alone.
+ *
+ * IAM is the caller's `identityPolicies` (the simulated world's real documents), or for callers
+ * that predate them `iamAllows` (allow-all when absent). The request context carries what AWS
+ * derives from the caller (aws:PrincipalArn, aws:username, aws:PrincipalTag/… from `tags`),
+ * kms:ViaService, the encryption context, aws:SourceIp, aws:CurrentTime / aws:EpochTime from the
+ * model clock, kms:GrantIsForAWSResource on CreateGrant, and any keys the operation adds.
  */
 export interface AuthorizationRequest {
   caller: KmsCaller;
@@ -30,13 +34,17 @@ export interface AuthorizationRequest {
   encryptionContext?: Record<string, string>;
   /** The caller's IP address (aws:SourceIp), when the engine knows it. */
   sourceIp?: string;
+  /** Model time of the call in ms (aws:CurrentTime, aws:EpochTime); absent = those keys are absent. */
+  now?: number;
+  /** Further request context keys the operation supplies (e.g. kms:EncryptionAlgorithm). */
+  context?: Readonly<Record<string, ContextValue>>;
 }
 
 export interface AuthorizationDecision {
   allowed: boolean;
-  /** Which rule decided: machine-readable, for the later explanation views. */
+  /** Which rule decided: machine-readable, for the explanation views. */
   reason:
-    | 'iam-only' // no key involved: IAM decides
+    | 'iam-only' // no key involved: IAM decided
     | 'key-policy-principal'
     | 'key-policy-delegates-to-iam'
     | 'grant'
@@ -51,45 +59,44 @@ export interface AuthorizationDecision {
   notEvaluated: string[];
   /** AccessDeniedException text when denied. */
   message?: string;
-  /** The full decision with its trace (key calls only), for the decision view and the audit. */
+  /** The full decision with its trace, for the decision view and the audit. */
   access?: KmsAccessResult;
+  /** The exact input `access` was computed from (recorded with the audit event: kms.audit.decisionOf). */
+  request?: KmsAccessRequest;
 }
 
 export type Authorizer = (request: AuthorizationRequest) => AuthorizationDecision;
 
-/** Operations that may use a key of another account (reference §2). */
-const CROSS_ACCOUNT_ACTIONS = new Set(
-  [
-    'Encrypt', 'Decrypt', 'ReEncryptFrom', 'ReEncryptTo', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext',
-    'GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext', 'Sign', 'Verify', 'GenerateMac', 'VerifyMac',
-    'DeriveSharedSecret', 'CreateGrant', 'DescribeKey', 'GetKeyRotationStatus', 'GetPublicKey', 'ListGrants',
-    'RetireGrant', 'RevokeGrant',
-  ].map((a) => `kms:${a}`),
-);
+const ALLOW_ALL: NamedPolicy = {
+  name: 'IAM (not modelled for this caller: allows everything)',
+  document: { Version: '2012-10-17', Statement: [{ Sid: 'AllowAll', Effect: 'Allow', Action: '*', Resource: '*' }] },
+};
 
 /**
- * The caller's identity policies as the world models them today: `iamAllows(action, resource)`
- * (absent = IAM allows everything). They become one identity policy for the evaluator, so the
- * trace shows what IAM contributed; a real set of identity policies replaces this when the
- * simulated world holds them.
+ * The caller's identity policies as the evaluator takes them. A caller from the simulated world
+ * brings its real documents. An older caller says only `iamAllows(action, resource)`: that answer
+ * becomes one policy, so the trace still shows what IAM contributed.
  */
-function identityPoliciesOf(caller: KmsCaller, action: string, keyArn: string): NamedPolicy[] {
-  if (!caller.iamAllows) {
-    return [{ name: 'IAM (not modelled for this caller: allows everything)', document: { Version: '2012-10-17', Statement: [{ Sid: 'AllowAll', Effect: 'Allow', Action: '*', Resource: '*' }] } }];
-  }
-  if (!caller.iamAllows(action, keyArn)) return [];
-  return [{ name: "IAM (the world's answer for this call)", document: { Version: '2012-10-17', Statement: [{ Sid: 'Allow', Effect: 'Allow', Action: action, Resource: keyArn }] } }];
+function identityPoliciesOf(caller: KmsCaller, action: string, resource: string): NamedPolicy[] {
+  if (caller.identityPolicies) return caller.identityPolicies;
+  if (!caller.iamAllows) return [ALLOW_ALL];
+  if (!caller.iamAllows(action, resource)) return [];
+  return [{ name: "IAM (the world's answer for this call)", document: { Version: '2012-10-17', Statement: [{ Sid: 'Allow', Effect: 'Allow', Action: action, Resource: resource }] } }];
 }
 
-function requestContext(request: AuthorizationRequest): Record<string, string | boolean> {
-  const { action, viaService, encryptionContext, sourceIp } = request;
-  const context: Record<string, string | boolean> = {};
+function requestContext(request: AuthorizationRequest): Record<string, ContextValue> {
+  const { action, viaService, encryptionContext, sourceIp, now } = request;
+  const context: Record<string, ContextValue> = {};
+  if (now !== undefined) {
+    context['aws:CurrentTime'] = new Date(now).toISOString();
+    context['aws:EpochTime'] = Math.floor(now / 1000);
+  }
   if (viaService) context['kms:ViaService'] = viaService;
   if (sourceIp) context['aws:SourceIp'] = sourceIp;
   // AWS sets this key on CreateGrant: true only when an integrated service asks on the caller's behalf.
   if (action === 'kms:CreateGrant') context['kms:GrantIsForAWSResource'] = viaService !== undefined;
   for (const [k, v] of Object.entries(encryptionContext ?? {})) context[`kms:EncryptionContext:${k}`] = v;
-  return context;
+  return { ...context, ...request.context };
 }
 
 const REASON_BY_PATH: Record<DecisionPath, AuthorizationDecision['reason']> = {
@@ -102,42 +109,39 @@ const REASON_BY_PATH: Record<DecisionPath, AuthorizationDecision['reason']> = {
   'cross-account-iam-lacks': 'iam-denies',
   'key-policy-does-not-delegate': 'no-key-policy-allow',
   'cross-account-key-policy-lacks': 'no-key-policy-allow',
+  'cross-account-operation-not-supported': 'cross-account-not-supported',
+  'keyless-iam-allows': 'iam-only',
+  'keyless-iam-lacks': 'iam-denies',
 };
 
-export const defaultAuthorizer: Authorizer = (request) => {
-  const { caller, action, key, accountId } = request;
-  const account = callerAccount(caller, accountId);
-  const denied = (reason: AuthorizationDecision['reason'], because: string): AuthorizationDecision => ({
-    allowed: false,
-    reason,
-    notEvaluated: [],
-    message: `User: ${caller.arn} is not authorized to perform: ${action} on resource: ${key?.arn ?? '*'} ${because}`,
-  });
-
-  if (!key) {
-    return caller.iamAllows?.(action, '*') ?? true
-      ? { allowed: true, reason: 'iam-only', notEvaluated: [] }
-      : denied('iam-denies', `because no identity-based policy allows the ${action} action`);
-  }
-  if (key.accountId !== account && !CROSS_ACCOUNT_ACTIONS.has(action)) {
-    return denied('cross-account-not-supported', `because no resource-based policy allows the ${action} action`);
-  }
-
-  const access = evaluateKmsAccess({
-    caller: { arn: caller.arn, accountId: account },
+/** What the seam gives the decision engine for one call: recorded as is for the decision view. */
+export function accessRequestOf(request: AuthorizationRequest): KmsAccessRequest {
+  const { caller, action, key } = request;
+  const tags = caller.tags && Object.keys(caller.tags).length ? { tags: { ...caller.tags } } : {};
+  return {
+    caller: { arn: caller.arn, accountId: callerAccount(caller, request.accountId), ...tags },
     action,
-    key: { arn: key.arn, accountId: key.accountId, policy: key.policy },
-    identityPolicies: identityPoliciesOf(caller, action, key.arn),
-    grants: key.grants.map((g) => ({
-      GrantId: g.grantId,
-      GranteePrincipal: g.granteePrincipal,
-      Operations: g.operations,
-      ...(g.constraints ? { Constraints: g.constraints } : {}),
-    })),
+    ...(key ? { key: { arn: key.arn, accountId: key.accountId, policy: key.policy } } : {}),
+    identityPolicies: identityPoliciesOf(caller, action, key?.arn ?? '*'),
+    ...(key
+      ? {
+          grants: key.grants.map((g) => ({
+            GrantId: g.grantId,
+            GranteePrincipal: g.granteePrincipal,
+            Operations: g.operations,
+            ...(g.constraints ? { Constraints: g.constraints } : {}),
+          })),
+        }
+      : {}),
     context: requestContext(request),
-  });
+  };
+}
+
+export const defaultAuthorizer: Authorizer = (authorization) => {
+  const request = accessRequestOf(authorization);
+  const access = evaluateKmsAccess(request);
   const notEvaluated = [...new Set(access.trace.notEvaluated.map((n) => n.where.sid ?? `Statement[${n.where.index}]`))];
-  const decision: AuthorizationDecision = { allowed: access.decision === 'Allow', reason: REASON_BY_PATH[access.trace.path], notEvaluated, access };
+  const decision: AuthorizationDecision = { allowed: access.decision === 'Allow', reason: REASON_BY_PATH[access.trace.path], notEvaluated, access, request };
   if (access.message) decision.message = access.message;
   return decision;
 };

@@ -1,3 +1,4 @@
+import { worksAcrossAccounts } from './cross-account.ts';
 import { evaluateGrant } from './grants.ts';
 import { accessDeniedMessage, type DenialKind } from './messages.ts';
 import { parsePolicyDocument } from './parse.ts';
@@ -20,13 +21,17 @@ import type { ConditionEnvironment } from './conditions.ts';
  *    own identity policy must allow;
  * 4. a grant gives the caller the operation, its encryption-context constraint met;
  * 5. otherwise an implicit deny.
+ * An action KMS never performs on another account's key (cross-account.ts) is denied after step 1.
+ * Without a key (CreateKey, ListKeys …) the identity policies alone decide, on resource `*`: an
+ * explicit Deny wins, then an identity policy (or being the account's root user) must allow.
  * Pure and synchronous: the same inputs always give the same result and trace.
  */
 export function evaluateKmsAccess(request: KmsAccessRequest): KmsAccessResult {
   const caller = identify(request.caller.arn);
   const context = resolveContext(request, caller);
-  const resource = request.key.arn;
-  const crossAccount = request.caller.accountId !== request.key.accountId;
+  const key = request.key;
+  const resource = key?.arn ?? '*';
+  const crossAccount = key !== undefined && request.caller.accountId !== key.accountId;
 
   const evaluatePolicy = (kind: PolicyKind, name: string, document: PolicyInput): PolicyTrace => {
     const parsed = parsePolicyDocument(document);
@@ -34,36 +39,45 @@ export function evaluateKmsAccess(request: KmsAccessRequest): KmsAccessResult {
     const env: ConditionEnvironment = { lookup: context.lookup, ...(parsed.policy.version ? { version: parsed.policy.version } : {}) };
     return { kind, name, statements: parsed.policy.statements.map((s) => evaluateStatement(s, { kind, caller, action: request.action, resource, env })) };
   };
-  const keyPolicy = evaluatePolicy('key-policy', 'key policy', request.key.policy);
+  const keyPolicy = key ? evaluatePolicy('key-policy', 'key policy', key.policy) : undefined;
   const identityPolicies = (request.identityPolicies ?? []).map((p, i) => {
     const named = isNamedPolicy(p) ? p : { name: `identity policy ${i + 1}`, document: p };
     return evaluatePolicy('identity-policy', named.name, named.document);
   });
-  const grants = (request.grants ?? []).map((g) => evaluateGrant(g, caller, request.action, context.encryptionContext));
+  const grants = (key ? (request.grants ?? []) : []).map((g) => evaluateGrant(g, caller, request.action, context.encryptionContext));
 
   const refsWhere = (policy: PolicyTrace, test: (s: StatementTrace) => boolean): StatementRef[] =>
     policy.statements.filter(test).map((s) => ({ source: policy.kind, policyName: policy.name, index: s.index, effect: s.effect, ...(s.sid !== undefined ? { sid: s.sid } : {}) }));
   const applies = (s: StatementTrace) => s.effect === 'Deny' && s.result !== 'no-match';
   const allows = (scope: 'direct' | 'account') => (s: StatementTrace) => s.effect === 'Allow' && s.result === 'match' && s.principalScope === scope;
 
-  const keyDenies = refsWhere(keyPolicy, applies);
+  const inKeyPolicy = (test: (s: StatementTrace) => boolean) => (keyPolicy ? refsWhere(keyPolicy, test) : []);
+  const keyDenies = inKeyPolicy(applies);
   const identityDenies = identityPolicies.flatMap((p) => refsWhere(p, applies));
-  const keyDirect = refsWhere(keyPolicy, allows('direct'));
-  const keyAccount = refsWhere(keyPolicy, allows('account'));
+  const keyDirect = inKeyPolicy(allows('direct'));
+  const keyAccount = inKeyPolicy(allows('account'));
   const identityAllows = identityPolicies.flatMap((p) => refsWhere(p, allows('direct')));
   // The root user is not subject to its own account's IAM policies: it holds every permission there.
   const identityAllowsOrRoot = identityAllows.length > 0 || caller.kind === 'root';
   const grantRefs: DecisiveRef[] = grants.filter((g) => g.result === 'match').map((g) => ({ source: 'grant', granteePrincipal: g.granteePrincipal, ...(g.grantId ? { grantId: g.grantId } : {}) }));
 
-  const outcome = decide({ crossAccount, keyDenies, identityDenies, keyDirect, keyAccount, identityAllows, identityAllowsOrRoot, grantRefs });
+  const findings: Findings = {
+    hasKey: key !== undefined, crossAccount, crossAccountCapable: worksAcrossAccounts(request.action),
+    keyDenies, identityDenies, keyDirect, keyAccount, identityAllows, identityAllowsOrRoot, grantRefs,
+  };
+  const outcome = decide(findings);
+  const policies = keyPolicy ? [keyPolicy, ...identityPolicies] : identityPolicies;
   const trace: AccessTrace = {
-    request: { principal: request.caller.arn, action: request.action, resource, callerAccount: request.caller.accountId, keyAccount: request.key.accountId, crossAccount, context: context.entries },
+    request: {
+      principal: request.caller.arn, action: request.action, resource, callerAccount: request.caller.accountId,
+      keyAccount: key?.accountId ?? request.caller.accountId, crossAccount, hasKey: key !== undefined, context: context.entries,
+    },
     path: outcome.path,
     steps: steps(outcome.path, { crossAccount, keyDirect: keyDirect.length > 0, keyAccount: keyAccount.length > 0, identity: identityAllows.length > 0, root: caller.kind === 'root', grant: grantRefs.length > 0 }),
-    policies: [keyPolicy, ...identityPolicies],
+    policies,
     grants,
     decisive: outcome.decisive,
-    notEvaluated: [keyPolicy, ...identityPolicies].flatMap(notEvaluatedIn),
+    notEvaluated: policies.flatMap(notEvaluatedIn),
   };
   const result: KmsAccessResult = { decision: outcome.decision, trace };
   if (outcome.denial) result.message = accessDeniedMessage(request.caller.arn, request.action, resource, outcome.denial);
@@ -75,7 +89,9 @@ function isNamedPolicy(p: PolicyInput | NamedPolicy): p is NamedPolicy {
 }
 
 interface Findings {
+  hasKey: boolean;
   crossAccount: boolean;
+  crossAccountCapable: boolean;
   keyDenies: StatementRef[];
   identityDenies: StatementRef[];
   keyDirect: StatementRef[];
@@ -98,6 +114,14 @@ function decide(f: Findings): Outcome {
     const inKey = f.keyDenies.length > 0;
     return { decision: 'ExplicitDeny', path: inKey ? 'explicit-deny-key-policy' : 'explicit-deny-identity-policy', decisive: [...f.keyDenies, ...f.identityDenies], denial: inKey ? 'resource-deny' : 'identity-deny' };
   }
+  if (!f.hasKey) {
+    return f.identityAllowsOrRoot
+      ? { decision: 'Allow', path: 'keyless-iam-allows', decisive: f.identityAllows }
+      : { decision: 'ImplicitDeny', path: 'keyless-iam-lacks', decisive: [], denial: 'no-identity-allow' };
+  }
+  if (f.crossAccount && !f.crossAccountCapable) {
+    return { decision: 'ImplicitDeny', path: 'cross-account-operation-not-supported', decisive: [], denial: 'no-resource-allow' };
+  }
   if (!f.crossAccount && f.keyDirect.length) return { decision: 'Allow', path: 'key-policy-allows-principal', decisive: f.keyDirect };
   const keyAllowsAccount = f.crossAccount ? [...f.keyDirect, ...f.keyAccount] : f.keyAccount;
   if (keyAllowsAccount.length && f.identityAllowsOrRoot) return { decision: 'Allow', path: 'key-policy-and-iam-allow', decisive: [...keyAllowsAccount, ...f.identityAllows] };
@@ -117,6 +141,20 @@ function steps(path: DecisionPath, f: StepFacts): EvaluationStep[] {
   const skip = (step: EvaluationStep['step'], detail = 'Not needed: the decision was already made.') => out.push({ step, outcome: 'skipped', detail });
   if (denied) {
     (['key-policy-allows-principal', 'key-policy-delegates-to-iam', 'identity-policy-allows', 'grant-allows'] as const).forEach((s) => skip(s));
+    return out;
+  }
+  if (path === 'keyless-iam-allows' || path === 'keyless-iam-lacks') {
+    const noKey = 'Not involved: the operation acts on the account, not on a key, so no key policy or grant applies.';
+    skip('key-policy-allows-principal', noKey);
+    skip('key-policy-delegates-to-iam', noKey);
+    const allowed = path === 'keyless-iam-allows';
+    out.push({ step: 'identity-policy-allows', outcome: allowed ? 'yes' : 'no', detail: f.identity ? 'An identity-based policy allows the action.' : allowed ? 'The root user needs no identity-based policy.' : 'No identity-based policy allows the action.' });
+    skip('grant-allows', noKey);
+    return out;
+  }
+  if (path === 'cross-account-operation-not-supported') {
+    const foreign = 'Not considered: KMS performs this operation only on keys of the caller\'s own account, whatever the policies say.';
+    (['key-policy-allows-principal', 'key-policy-delegates-to-iam', 'identity-policy-allows', 'grant-allows'] as const).forEach((s) => skip(s, foreign));
     return out;
   }
   out.push({ step: 'key-policy-allows-principal', outcome: f.keyDirect ? 'yes' : 'no', detail: f.keyDirect ? 'A key policy statement allows the caller by name.' : 'No key policy statement allows the caller by name.' });

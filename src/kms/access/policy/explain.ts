@@ -24,7 +24,7 @@ export function explainDecision(result: KmsAccessResult): string {
     case 'explicit-deny-key-policy':
       return `Denied: the key policy's Deny statement ${keyList} applies to ${who} for ${action}, and an explicit deny overrides every allow.${unsure}`;
     case 'explicit-deny-identity-policy':
-      return `Denied: ${who}'s IAM policy ${iamList} denies ${action} on this key, and an explicit deny overrides every allow.${unsure}`;
+      return `Denied: ${who}'s IAM policy ${iamList} denies ${action}${trace.request.hasKey ? ' on this key' : ''}, and an explicit deny overrides every allow.${unsure}`;
     case 'key-policy-allows-principal':
       return `Allowed: the key policy statement ${keyList} allows ${who} ${action} directly, so no IAM policy is needed.${unsure}`;
     case 'key-policy-and-iam-allow': {
@@ -46,6 +46,14 @@ export function explainDecision(result: KmsAccessResult): string {
         : `Denied: the key policy does not allow ${who} ${action}, does not delegate to IAM, and no grant gives the operation.${unsure}`;
     case 'cross-account-key-policy-lacks':
       return `Denied: the key belongs to account ${keyAccount}, and its key policy does not allow account ${callerAccount} or ${who}; an IAM policy alone cannot open another account's key.${unsure}`;
+    case 'cross-account-operation-not-supported':
+      return `Denied: the key belongs to account ${keyAccount}, and KMS never performs ${action} on another account's key — whatever the policies say, only the key's own account can.${unsure}`;
+    case 'keyless-iam-allows':
+      return iamRefs.length
+        ? `Allowed: ${action} acts on the account, not on a key, and ${who}'s IAM policy ${iamList} allows it.${unsure}`
+        : `Allowed: ${action} acts on the account, not on a key, and ${who} is the account's root user, which needs no IAM policy.${unsure}`;
+    case 'keyless-iam-lacks':
+      return `Denied: ${action} acts on the account, not on a key, so only IAM policies can allow it, and no IAM policy of ${who} does.${unsure}`;
     case 'cross-account-iam-lacks':
       return `Denied: the key policy of account ${keyAccount} allows account ${callerAccount} (statement ${keyList}), but no IAM policy in account ${callerAccount} allows ${who} ${action} on the key; cross-account use needs both.${unsure}`;
   }

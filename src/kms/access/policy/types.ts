@@ -77,7 +77,11 @@ export interface KmsAccessRequest {
   caller: { arn: string; accountId: string; tags?: Readonly<Record<string, string>> };
   /** e.g. `kms:Decrypt`. */
   action: string;
-  key: { arn: string; accountId: string; policy: PolicyInput };
+  /**
+   * The key the action is on. Absent for operations without a key (CreateKey, ListKeys,
+   * GenerateRandom …): the caller's identity policies alone decide, on resource `*`.
+   */
+  key?: { arn: string; accountId: string; policy: PolicyInput };
   /** The caller's identity-based policies (attached to the user/role, or inline). */
   identityPolicies?: ReadonlyArray<PolicyInput | NamedPolicy>;
   grants?: readonly KmsGrantInput[];
@@ -222,7 +226,13 @@ export type DecisionPath =
   | 'key-policy-delegates-but-iam-lacks'
   | 'key-policy-does-not-delegate'
   | 'cross-account-key-policy-lacks'
-  | 'cross-account-iam-lacks';
+  | 'cross-account-iam-lacks'
+  /** The action is one KMS never performs on another account's key (reference §2), whatever the policies say. */
+  | 'cross-account-operation-not-supported'
+  /** No key: an identity policy (or being the account's root user) allows the action. */
+  | 'keyless-iam-allows'
+  /** No key: no identity policy allows the action. */
+  | 'keyless-iam-lacks';
 
 export interface AccessTrace {
   request: {
@@ -230,8 +240,11 @@ export interface AccessTrace {
     action: string;
     resource: string;
     callerAccount: string;
+    /** The key's account; for a call without a key, the caller's account (where the call acts). */
     keyAccount: string;
     crossAccount: boolean;
+    /** False for operations without a key, decided by identity policies alone (resource `*`). */
+    hasKey: boolean;
     /** The context the conditions saw: the given entries plus those derived from the caller. */
     context: Record<string, ContextValue>;
   };
