@@ -193,4 +193,24 @@ describe('terminal', () => {
     expect(within(log).getByText(/earlier output removed: the screen keeps the last 3,000 lines/)).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: 'Copy output' })).toHaveLength(2);
   });
+
+  it('runs a pasted text line by line and keeps the unfinished last line to edit', async () => {
+    const { user, input, log, runs } = await renderTerminal();
+    await user.click(input);
+    await user.paste('echo one\necho two\necho thr');
+    await vi.waitFor(() => expect(runs.map((run) => run.line)).toEqual(['echo one', 'echo two']));
+    expect(input).toHaveValue('echo thr');
+    expect([...log.querySelectorAll('.stdout')].map((out) => out.textContent)).toEqual(['one\n', 'two\n']);
+  });
+
+  it('marks the log busy while a line runs, so its output is read once complete', async () => {
+    let finish: () => void = () => {};
+    const shell = createShell({ commands: [{ name: 'slow', summary: 'waits', run: () => new Promise<number>((resolve) => (finish = () => resolve(0))) }] });
+    const { user, input, log, runs } = await renderTerminal({ shell });
+    await user.type(input, 'slow{Enter}');
+    await vi.waitFor(() => expect(log).toHaveAttribute('aria-busy', 'true'));
+    finish();
+    await vi.waitFor(() => expect(runs).toHaveLength(1));
+    expect(log).toHaveAttribute('aria-busy', 'false');
+  });
 });
