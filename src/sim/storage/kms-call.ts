@@ -28,6 +28,11 @@ export interface KmsCall {
   request: Payload[];
   /** What a successful answer shows. */
   response(output: Output): Payload[];
+  /**
+   * Why KMS refused, in one sentence (e.g. the access engine's explainDecision of the call), drawn
+   * as KMS's note before its answer. Absent or undefined: the answer's message stands alone.
+   */
+  explain?(error: KmsError, audit: CloudTrailEvent | undefined): string | undefined;
 }
 
 export type KmsCallResult =
@@ -57,6 +62,8 @@ export async function callKms(call: KmsCall): Promise<KmsCallResult> {
     net.send({ from: kmsActor, to: from, label: `${operation} result`, carries: call.response(result.output), wire: utf8(operation) });
   } else {
     const { code, message } = result.error;
+    const why = call.explain?.(result.error, result.audit);
+    if (why) net.note(kmsActor, why, { tone: 'danger' });
     net.send({ from: kmsActor, to: from, label: code, carries: [metadataPayload('message', message === '' ? '(empty, as AWS sends it)' : message)], wire: utf8(`${code}: ${message}`) });
   }
   return result;

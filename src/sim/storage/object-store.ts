@@ -22,7 +22,7 @@ import type { Network } from '../network/network';
 import { fromUtf8, toHex, utf8, type Bytes } from '../tls/bytes';
 import { decryptWithDataKey, encryptWithDataKey } from './data-key-cipher';
 import { Disk } from './disk';
-import { callKms, type KmsCallResult } from './kms-call';
+import { callKms, type KmsCall, type KmsCallResult } from './kms-call';
 import { encodeObjectRecord } from './object-record';
 import { S3ManagedKeys } from './s3-managed-keys';
 import type { BucketEncryption, GetObjectOutput, ObjectMetadata, PutObjectOutput, S3Error, S3Response, StoredObject } from './types';
@@ -41,6 +41,8 @@ export interface ObjectStoreOptions {
   /** The account that owns the buckets (and where aws/s3 is created). */
   accountId: string;
   actors: ObjectStoreActors;
+  /** Why KMS refused one of S3's calls, drawn on KMS before its answer (see KmsCall.explain). */
+  explainDenial?: KmsCall['explain'];
 }
 
 export interface ObjectRequest {
@@ -153,7 +155,7 @@ export class ObjectStore {
 
     const { iv, ciphertext } = await encryptWithDataKey(dataKey, request.body, arn);
     this.note('encrypts the object with the plaintext data key (AES-256-GCM), then erases the plaintext data key: only its encrypted copy is kept', {
-      carries: [textPayload(contents, fromUtf8(request.body)), bytesPayload('ciphertext', `encrypted ${contents}`, ciphertext)],
+      carries: [textPayload(contents, fromUtf8(request.body)), bytesPayload('ciphertext', `${contents} (encrypted)`, ciphertext)],
     });
     const stored = encodeObjectRecord(metadata, encryptedDataKey, iv, ciphertext);
     this.options.net.send({
@@ -163,7 +165,7 @@ export class ObjectStore {
       carries: [
         metadataPayload('metadata', `${metadata.serverSideEncryption}${metadata.kmsKeyArn ? ` ${metadata.kmsKeyArn}` : ''}`),
         bytesPayload('encrypted-key', 'encrypted data key', encryptedDataKey),
-        bytesPayload('ciphertext', `encrypted ${contents}`, ciphertext),
+        bytesPayload('ciphertext', `${contents} (encrypted)`, ciphertext),
       ],
       wire: stored.record,
     });
@@ -185,7 +187,7 @@ export class ObjectStore {
       from: disk,
       to: service,
       label: 'stored object',
-      carries: [bytesPayload('encrypted-key', 'encrypted data key', stored.encryptedDataKey), bytesPayload('ciphertext', `encrypted ${contents}`, stored.ciphertext)],
+      carries: [bytesPayload('encrypted-key', 'encrypted data key', stored.encryptedDataKey), bytesPayload('ciphertext', `${contents} (encrypted)`, stored.ciphertext)],
       wire: stored.record,
     });
     const arn = objectArn(request.bucket, request.key);
@@ -227,8 +229,8 @@ export class ObjectStore {
   }
 
   private callKms(caller: KmsCaller, operation: string, input: Record<string, unknown>, request: Parameters<typeof callKms>[0]['request'], response: (output: Output) => Parameters<typeof callKms>[0]['request']) {
-    const { net, kms, region, actors } = this.options;
-    return callKms({ net, kms, from: actors.service, kmsActor: actors.kms, operation, input, context: { caller, region, viaService: this.viaService }, request, response });
+    const { net, kms, region, actors, explainDenial } = this.options;
+    return callKms({ net, kms, from: actors.service, kmsActor: actors.kms, operation, input, context: { caller, region, viaService: this.viaService }, request, response, ...(explainDenial ? { explain: explainDenial } : {}) });
   }
 
   private note(text: string, options?: Parameters<Network['note']>[2]): NoteEvent {
