@@ -103,6 +103,8 @@ export function createKms(options: KmsOptions = {}) {
 
   const catchUp = () =>
     applyDueTimeEffects(world, clock.now(), (name, key, at) => audit.append(serviceEvent(name, key, at, rng.uuid(), rng.uuid())));
+  const capture = () =>
+    captureEngineState({ time: clock.now(), rng: rng.state(), accountId: world.defaultAccountId, store: world.store, audit: audit.events });
   const stopClock = clock.onAdvance(() => {
     serialize(catchUp).catch((error) => console.error('KMS time effects failed', error));
   });
@@ -277,9 +279,14 @@ export function createKms(options: KmsOptions = {}) {
     snapshot(): Promise<KmsEngineState> {
       return serialize(async () => {
         await catchUp();
-        return captureEngineState({ time: clock.now(), rng: rng.state(), accountId: world.defaultAccountId, store: world.store, audit: audit.events });
+        return capture();
       });
     },
+    /**
+     * The same at once, for views that cannot wait (an export of the non-secret parts): exact
+     * between calls, but it may show a call that is running half done. Save with snapshot().
+     */
+    snapshotNow: (): KmsEngineState => capture(),
     /** Resolves when every queued call and time effect has finished (useful after clock.advance). */
     settle(): Promise<void> {
       return serialize(catchUp);
