@@ -25,6 +25,10 @@ export const routes: RouteDef[] = [
   // Before the step route: "quiz" is reserved and never used as a step id.
   { name: 'quiz', pattern: 'lessons/:lessonId/quiz', load: () => import('../quiz/QuizPage.svelte') },
   { name: 'lesson', pattern: 'lessons/:lessonId/:stepId?', load: () => import('../player/LessonPage.svelte') },
+  // The KMS console and terminal: `#/sandbox`, `#/sandbox/create`, `#/sandbox/keys/<key-id>/<tab>`.
+  { name: 'sandbox', pattern: 'sandbox/:section?/:id?/:tab?', load: () => import('../sandbox/SandboxPage.svelte') },
+  // The traffic labs: `#/labs` (their list) and `#/labs/<lab-id>`.
+  { name: 'labs', pattern: 'labs/:labId?', load: () => import('../labs/LabsPage.svelte') },
 ];
 
 export const notFoundRoute: RouteDef = {

@@ -1,0 +1,126 @@
+import { test, expect } from './support/fixtures';
+import { seriousViolations } from './support/axe';
+import type { Page } from '@playwright/test';
+
+const terminal = (page: Page) => page.getByRole('textbox', { name: 'Terminal', exact: true });
+const terminalOutput = (page: Page) => page.getByRole('log', { name: 'Terminal output' });
+const consolePane = (page: Page) => page.getByRole('region', { name: 'Console' });
+
+async function openSandbox(page: Page, path = './#/sandbox'): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1, name: 'KMS sandbox' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Act as' })).toBeVisible({ timeout: 20_000 });
+}
+
+async function run(page: Page, line: string): Promise<void> {
+  await terminal(page).fill(line);
+  await terminal(page).press('Enter');
+  await expect(terminal(page)).toHaveValue('');
+}
+
+/** Creates a symmetric key with an alias through the wizard and returns its key id (from the address). */
+async function createKeyInConsole(page: Page, alias: string): Promise<string> {
+  await consolePane(page).getByRole('link', { name: 'Create key' }).click();
+  await expect(page.getByRole('heading', { name: 'Step 1 of 3: Configure key' })).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await consolePane(page).getByRole('textbox', { name: 'Alias (optional)' }).fill(alias);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Create key' }).click();
+  await expect(page).toHaveURL(/#\/sandbox\/keys\/[0-9a-f-]{36}$/);
+  await expect(consolePane(page).getByRole('heading', { name: `alias/${alias}` })).toBeVisible();
+  return page.url().split('/').at(-1)!;
+}
+
+test('a key created in the console shows in the terminal’s aws kms list-keys', async ({ page }) => {
+  await openSandbox(page);
+  const keyId = await createKeyInConsole(page, 'from-console');
+  await run(page, 'aws kms list-keys');
+  await expect(terminalOutput(page)).toContainText(`"KeyId": "${keyId}"`);
+  await run(page, 'aws kms list-aliases --query "Aliases[?AliasName==\'alias/from-console\'].TargetKeyId" --output text');
+  await expect(terminalOutput(page)).toContainText(keyId);
+  // …and a key made in the terminal shows in the console's list.
+  await run(page, 'aws kms create-key --description made-in-the-terminal');
+  await consolePane(page).getByRole('link', { name: 'Keys' }).click();
+  await expect(consolePane(page).getByRole('heading', { name: /^Keys \(\d+\)$/ })).toBeVisible();
+  await expect(consolePane(page).getByRole('row')).toHaveCount(1 + 3); // header, alias/tutorial's key, two new keys
+});
+
+test('a key scheduled for deletion (7 days) is gone once the clock passes the window', async ({ page }) => {
+  await openSandbox(page);
+  const keyId = await createKeyInConsole(page, 'short-lived');
+  await page.getByRole('button', { name: 'Schedule key deletion' }).click();
+  await page.getByLabel('Waiting period (7–30 days)').fill('7');
+  await page.getByRole('checkbox', { name: /I understand/ }).check();
+  await page.getByRole('button', { name: 'Schedule deletion' }).click();
+  await expect(consolePane(page).getByText('PendingDeletion', { exact: true }).first()).toBeVisible();
+  await consolePane(page).getByText('The same with the AWS CLI or the SDK (ScheduleKeyDeletion)').click();
+  await expect(consolePane(page).getByText(/^aws kms schedule-key-deletion \\\s+--key-id [0-9a-f-]{36} \\\s+--pending-window-in-days 7$/)).toBeVisible();
+  await expect(consolePane(page).getByRole('button', { name: 'Copy CLI command' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Advance the clock 1 day' }).click();
+  await expect(consolePane(page).getByText('PendingDeletion', { exact: true }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Advance the clock 30 days' }).click();
+  await expect(consolePane(page).getByRole('heading', { name: 'Key not found' })).toBeVisible();
+  await page.getByRole('button', { name: 'Ask KMS (DescribeKey)' }).click();
+  await expect(consolePane(page).getByText('NotFoundException')).toBeVisible();
+
+  await consolePane(page).getByRole('link', { name: 'Keys' }).click();
+  await expect(consolePane(page).getByRole('link', { name: keyId })).toHaveCount(0);
+  await run(page, `aws kms describe-key --key-id ${keyId}`);
+  await expect(terminalOutput(page)).toContainText('An error occurred (NotFoundException) when calling the DescribeKey operation');
+});
+
+test('after a reload the sandbox is as it was: keys, aliases, files and who it acts as', async ({ page }) => {
+  await openSandbox(page);
+  const keyId = await createKeyInConsole(page, 'kept');
+  await run(page, 'echo "kept across reloads" > note.txt');
+  const bob = await page.getByRole('combobox', { name: 'Act as' }).locator('option', { hasText: /^bob/ }).getAttribute('value');
+  await page.getByRole('combobox', { name: 'Act as' }).selectOption(bob!);
+  // give the automatic save its moment, then reload
+  await page.waitForTimeout(1000);
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Act as' })).toHaveValue(bob!, { timeout: 20_000 });
+  await expect(consolePane(page).getByRole('heading', { name: 'alias/kept' })).toBeVisible();
+  await consolePane(page).getByRole('link', { name: 'Keys' }).click();
+  await expect(consolePane(page).getByRole('link', { name: keyId })).toBeVisible();
+  await run(page, 'cat note.txt');
+  await expect(terminalOutput(page)).toContainText('kept across reloads');
+});
+
+test.describe('accessibility', () => {
+  test.use({ bypassCSP: true });
+
+  test('the console and a key page have no serious or critical axe violation; tabs work by keyboard', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openSandbox(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await createKeyInConsole(page, 'checked');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('tab', { name: 'Configuration' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: 'Key policy' })).toBeFocused();
+    await expect(page.getByRole('tab', { name: 'Key policy' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page).toHaveURL(/\/policy$/);
+    await expect(page.getByRole('tabpanel', { name: 'Key policy' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+test.describe('on a 375×667 phone', () => {
+  test.use({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+
+  test('the panes stack, nothing scrolls sideways, and a key can be made and used', async ({ page }) => {
+    await openSandbox(page);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    const consoleBox = await consolePane(page).boundingBox();
+    const terminalBox = await page.getByRole('region', { name: 'Terminal' }).boundingBox();
+    expect(consoleBox && terminalBox && terminalBox.y > consoleBox.y).toBe(true);
+    await createKeyInConsole(page, 'phone');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'aws kms list-keys' }).tap();
+    await expect(terminal(page)).toHaveValue('aws kms list-keys');
+    await terminal(page).press('Enter');
+    await expect(terminalOutput(page)).toContainText('"Keys": [');
+  });
+});
