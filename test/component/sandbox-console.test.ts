@@ -167,18 +167,33 @@ describe('a key page', () => {
     expect(session.kms.keys()[0].metadata.KeyState).toBe('Enabled');
   });
 
-  it('reads the key policy with GetKeyPolicy and saves with PutKeyPolicy, showing a malformed policy’s error', async () => {
+  it('reads the key policy with GetKeyPolicy and saves with PutKeyPolicy, showing KMS’s refusal as the editor’s error', async () => {
     const { session, sandbox } = consoleOn();
     const keyId = await createSymmetricKey(session);
     const user = userEvent.setup();
     render(KeyPage, { props: { sandbox, keyId, tab: 'policy' } });
-    const editor = (await screen.findByLabelText('Key policy document (JSON)')) as HTMLTextAreaElement;
+    const editor = (await screen.findByRole('textbox', { name: 'Key policy document (JSON)' })) as HTMLTextAreaElement;
     expect(JSON.parse(editor.value).Statement[0].Sid).toBe('Enable IAM User Permissions');
+    // A policy that would lock alice out: PutKeyPolicy's safety check refuses it.
+    const lockout = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: BOB }, Action: 'kms:Encrypt', Resource: '*' }] });
     await user.clear(editor);
-    await user.type(editor, 'not json');
-    await user.click(screen.getByRole('button', { name: 'Save changes' }));
-    expect(await screen.findByText('MalformedPolicyDocumentException')).toBeInTheDocument();
+    await user.click(editor);
+    await user.paste(lockout);
+    await user.click(screen.getByRole('button', { name: 'Save policy' }));
+    const refusal = await screen.findByText(/MalformedPolicyDocumentException: The new key policy will not allow you to update the key policy in the future\./);
+    expect(refusal).toBeInTheDocument();
     expect(session.kms.audit.events.at(-1)!.eventName).toBe('PutKeyPolicy');
+    expect(screen.getByText(/^aws kms put-key-policy/)).toBeInTheDocument();
+
+    // A policy that keeps alice in charge is saved, and read back.
+    const kept = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Alice', Effect: 'Allow', Principal: { AWS: ALICE }, Action: 'kms:*', Resource: '*' }] });
+    await user.clear(editor);
+    await user.click(editor);
+    await user.paste(kept);
+    await user.click(screen.getByRole('button', { name: 'Save policy' }));
+    await vi.waitFor(() => expect(session.kms.audit.events.at(-1)!.eventName).toBe('GetKeyPolicy'));
+    const saved = await session.kms.call('GetKeyPolicy', { KeyId: keyId }, session.world.callContext());
+    expect(JSON.parse(String(saved.Policy)).Statement[0].Sid).toBe('Alice');
   });
 
   it('rotates on demand and lists the rotation; adds and removes an alias and a tag', async () => {

@@ -3,7 +3,7 @@
  * Components take this narrow shape so that component tests can hand them a small session of
  * their own; the page hands them the real one from `src/lessons/sandbox`.
  */
-import type { CallContext, Kms } from '../../kms/index.ts';
+import type { CallContext, Kms, KmsCaller, NamedPolicy } from '../../kms/index.ts';
 import type { Shell } from '../../cli/shell/index.ts';
 
 export interface ConsolePrincipal {
@@ -19,6 +19,9 @@ export interface ConsoleWorld {
   /** The ARN of the principal every console action and terminal command acts as. */
   readonly current: string;
   actAs(arn: string): void;
+  /** The caller KMS sees for a principal (default: the current one), with its identity policies and tags. */
+  caller(arn?: string): KmsCaller;
+  identityPolicies(arn: string): NamedPolicy[];
   callContext(options?: { viaService?: string; region?: string; sourceIp?: string }): CallContext;
 }
 

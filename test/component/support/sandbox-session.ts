@@ -32,6 +32,8 @@ export function testSession(): ConsoleSession & { resets: number; imported: stri
       current = arn;
       notify();
     },
+    caller: (arn?: string) => ({ arn: arn ?? current, iamAllows: () => (arn ?? current) === ALICE }),
+    identityPolicies: () => [],
     callContext: (): CallContext => ({ caller: caller(), region: 'eu-west-2' }),
   };
   const shell = createShell({ kms, caller, region: 'eu-west-2', clock });
