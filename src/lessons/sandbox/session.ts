@@ -131,7 +131,12 @@ export async function createSandboxSession(options: SandboxOptions = {}): Promis
     timer = undefined;
     await enqueue(async () => {
       const built = await next();
-      if (!keep) await storage.clear();
+      if (!keep) {
+        // A storage that cannot forget still gets the fresh sandbox written over the old one at the next save.
+        await storage.clear().catch((error: unknown) => {
+          saveProblem = `The saved sandbox could not be removed (${message(error)}).`;
+        });
+      }
       replace(built);
       if (keep) await writeNow();
     });
