@@ -6,20 +6,14 @@
  * who is who, maps the steps' events onto the world, and names the checks.
  *
  * Who decides what: every allow or deny comes from the KMS engine (key policies, the role's IAM
- * permission, the AWS managed key's kms:ViaService condition); every "the thief found nothing"
+ * policy as a real document, the AWS managed key's kms:ViaService condition), and KMS's note on a
+ * refusal is the engine's explanation of its recorded decision; every "the thief found nothing"
  * comes from searching the copied bytes. Nothing here states an outcome it did not observe.
  *
  * Determinism: ids, request ids and delays come from the lesson's seed; keys, IVs and ciphertexts
  * come from WebCrypto, so only their bytes differ between runs (no check depends on them).
  */
-import {
-  createKms,
-  defaultAuthorizer,
-  explainDecision,
-  type AuthorizationDecision,
-  type CloudTrailEvent,
-  type KmsCaller,
-} from '../../src/kms/index';
+import { createKms, type CloudTrailEvent, type KmsCaller, type NamedPolicy } from '../../src/kms/index';
 import { defineScenario, type ScenarioEvent } from '../../src/lessons/types';
 import type { Payload, SimEvent } from '../../src/sim/core/events';
 import { bytesPayload, heldKeyPayload, metadataPayload, textPayload } from '../../src/sim/network/payloads';
@@ -52,6 +46,9 @@ export const APP_SESSION_ARN = `arn:aws:sts::${ACCOUNT}:assumed-role/report-app/
 export const ADMIN_ARN = `arn:aws:iam::${ACCOUNT}:user/alice`;
 export const THIEF_ARN = `arn:aws:iam::${THIEF_ACCOUNT}:user/mallory`;
 export const ROLE_KMS_ACTIONS = ['kms:GenerateDataKey', 'kms:Decrypt'] as const;
+export const ROLE_POLICY_NAME = 'report-app-kms';
+/** AWS's managed policy of that name: every action on every resource, within the caller's own account. */
+const ADMINISTRATOR_ACCESS: NamedPolicy = { name: 'AdministratorAccess', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } };
 export const MAX_TEXT_CHARS = 500;
 const ACTORS = { app: 'app', s3: 's3', kms: 'kms', disk: 'disk', thief: 'thief' } as const;
 
@@ -115,12 +112,9 @@ function validText(raw: string | undefined): string {
   return text;
 }
 
-/** The role's IAM policy as a document (what an administrator would read in the IAM console). */
-export function rolePolicyDocument(actions: readonly string[], keyArn: string | undefined): string {
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Statement: actions.length === 0 || !keyArn ? [] : [{ Sid: 'UseReportsKey', Effect: 'Allow', Action: [...actions], Resource: keyArn }],
-  });
+/** The role's IAM policy for KMS, as a document: evaluated by the KMS access engine, shown on the diagram. */
+export function rolePolicyDocument(actions: readonly string[], keyArn: string): string {
+  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'UseReportsKey', Effect: 'Allow', Action: [...actions], Resource: keyArn }] });
 }
 
 const apiCalls = (events: readonly CloudTrailEvent[]) => events.filter((e) => e.eventType === 'AwsApiCall');
@@ -129,16 +123,12 @@ const messagesTo = (events: readonly SimEvent[], to: string, label: string) => e
 
 export default defineScenario<ServerSideEncryptionState>({
   async create({ rng, clock, stream }) {
-    // Every key decision goes through the engine's own authorizer; the last one is kept so KMS's
-    // note can say, in the engine's words, why it refused.
-    let lastDecision: AuthorizationDecision | undefined;
-    const kms = createKms({ clock, rng: rng.fork(), accountId: ACCOUNT, authorize: (request) => (lastDecision = defaultAuthorizer(request)) });
-    const explainDenial = () => (lastDecision && !lastDecision.allowed && lastDecision.access ? `refuses: ${explainDecision(lastDecision.access)}` : undefined);
+    const kms = createKms({ clock, rng: rng.fork(), accountId: ACCOUNT });
 
     const web = await WebWorld.create({ rng, clock, stream, host: bucketHost(BUCKET, REGION), caName: 'Amazon Root CA 3', actors: { client: ACTORS.app, server: ACTORS.s3, ca: 'ca' } });
     // S3's certificate exists long before the story starts (lesson 1 showed how it is issued).
     await web.issueCertificate({ quietly: true });
-    const store = await ObjectStore.create({ net: web.net, kms, region: REGION, accountId: ACCOUNT, actors: { service: ACTORS.s3, kms: ACTORS.kms, disk: ACTORS.disk }, explainDenial });
+    const store = await ObjectStore.create({ net: web.net, kms, region: REGION, accountId: ACCOUNT, actors: { service: ACTORS.s3, kms: ACTORS.kms, disk: ACTORS.disk } });
     const initialEncryption: BucketEncryption = { algorithm: 'aws:kms' };
     store.createBucket(BUCKET, initialEncryption);
     const s3 = new S3OverHttps(web, store, BUCKET, ACTORS.app);
@@ -156,14 +146,18 @@ export default defineScenario<ServerSideEncryptionState>({
       connectionOpen: false,
     };
 
-    /** The app's session: its IAM permissions name only the customer managed key (aws/s3 needs none). */
-    const app: KmsCaller = {
+    /**
+     * The app's session, with the role's IAM policies as they are at the moment of the request:
+     * none in KMS until the customer managed key exists (aws/s3 needs none), then one naming it.
+     */
+    const app = (): KmsCaller => ({
       arn: APP_SESSION_ARN,
       type: 'AssumedRole',
-      iamAllows: (action, resource) => state.roleAllows.includes(action) && resource === state.customerKeyArn,
-    };
-    const admin: KmsCaller = { arn: ADMIN_ARN };
-    const thief: KmsCaller = { arn: THIEF_ARN };
+      identityPolicies: state.customerKeyArn ? [{ name: ROLE_POLICY_NAME, document: rolePolicyDocument(state.roleAllows, state.customerKeyArn) }] : [],
+    });
+    const admin: KmsCaller = { arn: ADMIN_ARN, identityPolicies: [ADMINISTRATOR_ACCESS] };
+    // The thief is an administrator too, but of its own account: IAM alone never opens another account's key.
+    const thief: KmsCaller = { arn: THIEF_ARN, identityPolicies: [ADMINISTRATOR_ACCESS] };
 
     const sync = () => {
       state.encryption = store.bucketEncryption(BUCKET) ?? state.encryption;
@@ -186,12 +180,12 @@ export default defineScenario<ServerSideEncryptionState>({
       sync();
     };
     const put = async (key: string, text: string, contents: string) => {
-      const result = await s3.putObject(app, key, text, contents);
+      const result = await s3.putObject(app(), key, text, contents);
       record('put', key, result);
       return result;
     };
     const get = async (key: string, contents: string) => {
-      const result = await s3.getObject(app, key, contents);
+      const result = await s3.getObject(app(), key, contents);
       record('get', key, result);
       return result;
     };
@@ -259,7 +253,6 @@ export default defineScenario<ServerSideEncryptionState>({
           context: { caller: thief, region: REGION },
           request: [bytesPayload('encrypted-key', 'stolen encrypted data key', stored.encryptedDataKey), metadataPayload('EncryptionContext', `aws:s3:arn = ${stored.metadata.encryptionContext?.['aws:s3:arn'] ?? ''}`)],
           response: (output) => [bytesPayload('key', 'Plaintext (the data key)', output.Plaintext as Uint8Array, 8)],
-          explain: explainDenial,
         });
         theft.kmsAnswer = result.ok ? 'allowed' : result.error.code;
         if (!result.ok) theft.kmsMessage = result.error.message;
@@ -309,7 +302,7 @@ export default defineScenario<ServerSideEncryptionState>({
         state.roleAllows = allowed ? [...ROLE_KMS_ACTIONS] : ROLE_KMS_ACTIONS.filter((a) => a !== 'kms:Decrypt');
         net.note(ACTORS.app, allowed ? 'role report-app: kms:Decrypt is back in its IAM policy' : 'role report-app: kms:Decrypt is removed from its IAM policy; kms:GenerateDataKey stays', {
           tone: allowed ? 'success' : 'warning',
-          carries: [textPayload('IAM policy of report-app', rolePolicyDocument(state.roleAllows, state.customerKeyArn), 'metadata')],
+          carries: state.customerKeyArn ? [textPayload('IAM policy of report-app', rolePolicyDocument(state.roleAllows, state.customerKeyArn), 'metadata')] : [],
         });
       },
       async 'show-audit'() {

@@ -2,12 +2,13 @@
  * One call to the simulated KMS, drawn as what it is: a request from an actor to KMS and KMS's
  * answer (the output, or the exception with AWS's message). The request body on the wire is the
  * real AWS JSON 1.1 encoding of the input. The answer is whatever the engine decided: this file
- * never guesses an outcome.
+ * never guesses an outcome, and a refusal is explained by the decision the engine recorded for it
+ * (`kms.audit.decisionOf`), in the access engine's own sentence.
  *
  * Used by the object store (S3 calling KMS on a caller's behalf, with kms:ViaService set) and by
  * anyone in a lesson who calls KMS directly (a thief with a stolen encrypted data key).
  */
-import { isKmsError, KmsError, type CallContext, type CloudTrailEvent, type Input, type Kms, type Output } from '../../kms/index';
+import { explainDecision, isKmsError, KmsError, type CallContext, type CloudTrailEvent, type Input, type Kms, type Output } from '../../kms/index';
 import { encodeOutput } from '../../kms/wire/encode';
 import type { Payload } from '../core/events';
 import { metadataPayload } from '../network/payloads';
@@ -28,11 +29,6 @@ export interface KmsCall {
   request: Payload[];
   /** What a successful answer shows. */
   response(output: Output): Payload[];
-  /**
-   * Why KMS refused, in one sentence (e.g. the access engine's explainDecision of the call), drawn
-   * as KMS's note before its answer. Absent or undefined: the answer's message stands alone.
-   */
-  explain?(error: KmsError, audit: CloudTrailEvent | undefined): string | undefined;
 }
 
 export type KmsCallResult =
@@ -62,8 +58,9 @@ export async function callKms(call: KmsCall): Promise<KmsCallResult> {
     net.send({ from: kmsActor, to: from, label: `${operation} result`, carries: call.response(result.output), wire: utf8(operation) });
   } else {
     const { code, message } = result.error;
-    const why = call.explain?.(result.error, result.audit);
-    if (why) net.note(kmsActor, why, { tone: 'danger' });
+    // A refusal is explained by the decision the engine recorded for this very call.
+    const decision = result.audit ? kms.audit.decisionOf(result.audit.eventID) : undefined;
+    if (decision && decision.result.decision !== 'Allow') net.note(kmsActor, `refuses: ${explainDecision(decision.result)}`, { tone: 'danger' });
     net.send({ from: kmsActor, to: from, label: code, carries: [metadataPayload('message', message === '' ? '(empty, as AWS sends it)' : message)], wire: utf8(`${code}: ${message}`) });
   }
   return result;

@@ -22,7 +22,7 @@ import type { Network } from '../network/network';
 import { fromUtf8, toHex, utf8, type Bytes } from '../tls/bytes';
 import { decryptWithDataKey, encryptWithDataKey } from './data-key-cipher';
 import { Disk } from './disk';
-import { callKms, type KmsCall, type KmsCallResult } from './kms-call';
+import { callKms, type KmsCallResult } from './kms-call';
 import { encodeObjectRecord } from './object-record';
 import { S3ManagedKeys } from './s3-managed-keys';
 import type { BucketEncryption, GetObjectOutput, ObjectMetadata, PutObjectOutput, S3Error, S3Response, StoredObject } from './types';
@@ -41,8 +41,6 @@ export interface ObjectStoreOptions {
   /** The account that owns the buckets (and where aws/s3 is created). */
   accountId: string;
   actors: ObjectStoreActors;
-  /** Why KMS refused one of S3's calls, drawn on KMS before its answer (see KmsCall.explain). */
-  explainDenial?: KmsCall['explain'];
 }
 
 export interface ObjectRequest {
@@ -71,9 +69,10 @@ export function describeEncryption(encryption: BucketEncryption): string {
 /** S3's answer when KMS refused: 403 AccessDenied with KMS's message, other KMS failures as `KMS.<Exception>`. */
 function s3ErrorFromKms(result: Extract<KmsCallResult, { ok: false }>): S3Error {
   const { code, message } = result.error;
+  const eventId = result.audit ? { kmsEventId: result.audit.eventID } : {};
   return code === 'AccessDeniedException'
-    ? { status: 403, code: 'AccessDenied', message, kmsError: code }
-    : { status: result.error.status === 500 ? 500 : 400, code: `KMS.${code}`, message, kmsError: code };
+    ? { status: 403, code: 'AccessDenied', message, kmsError: code, ...eventId }
+    : { status: result.error.status === 500 ? 500 : 400, code: `KMS.${code}`, message, kmsError: code, ...eventId };
 }
 
 const fail = (error: S3Error): S3Response<never> => ({ ok: false, ...error });
@@ -229,8 +228,8 @@ export class ObjectStore {
   }
 
   private callKms(caller: KmsCaller, operation: string, input: Record<string, unknown>, request: Parameters<typeof callKms>[0]['request'], response: (output: Output) => Parameters<typeof callKms>[0]['request']) {
-    const { net, kms, region, actors, explainDenial } = this.options;
-    return callKms({ net, kms, from: actors.service, kmsActor: actors.kms, operation, input, context: { caller, region, viaService: this.viaService }, request, response, ...(explainDenial ? { explain: explainDenial } : {}) });
+    const { net, kms, region, actors } = this.options;
+    return callKms({ net, kms, from: actors.service, kmsActor: actors.kms, operation, input, context: { caller, region, viaService: this.viaService }, request, response });
   }
 
   private note(text: string, options?: Parameters<Network['note']>[2]): NoteEvent {

@@ -61,6 +61,8 @@ export interface S3Error {
   message: string;
   /** When the failure came from KMS: its exception name (`AccessDeniedException`, `DisabledException` …). */
   kmsError?: KmsErrorCode;
+  /** When the failure came from KMS: the CloudTrail eventID of the refused call (`kms.audit.decisionOf` explains it). */
+  kmsEventId?: string;
 }
 
 export type S3Response<T> = ({ ok: true } & T) | ({ ok: false } & S3Error);

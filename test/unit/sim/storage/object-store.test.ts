@@ -3,7 +3,7 @@
  * disk, what a copy of the disk gives away, and what happens when KMS refuses.
  */
 import { describe, expect, it } from 'vitest';
-import { createKms, type KmsCaller } from '../../../../src/kms/index';
+import { createKms, explainDecision, type KmsCaller } from '../../../../src/kms/index';
 import { createModelClock } from '../../../../src/sim/core/clock';
 import { createEventStream, type MessageEvent } from '../../../../src/sim/core/events';
 import { createRng } from '../../../../src/sim/core/rng';
@@ -15,7 +15,11 @@ const ACCOUNT = '111122223333';
 const REGION = 'eu-west-2';
 const SECRET = 'Q3 revenue: 4.2 million';
 const app: KmsCaller = { arn: `arn:aws:sts::${ACCOUNT}:assumed-role/report-app/web-1` };
-const withoutDecrypt: KmsCaller = { ...app, iamAllows: (action) => action !== 'kms:Decrypt' };
+/** The role's IAM policy as a real document: kms:GenerateDataKey on any key of the account, no kms:Decrypt. */
+const withoutDecrypt: KmsCaller = {
+  ...app,
+  identityPolicies: [{ name: 'write-only', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:GenerateDataKey', Resource: `arn:aws:kms:${REGION}:${ACCOUNT}:key/*` }] } }],
+};
 const admin: KmsCaller = { arn: `arn:aws:iam::${ACCOUNT}:user/alice` };
 
 async function world() {
@@ -89,15 +93,21 @@ describe('ObjectStore with SSE-KMS', () => {
     w.store.putBucketEncryption('reports', { algorithm: 'aws:kms', kmsKeyId: keyArn });
     expect((await w.store.putObject({ bucket: 'reports', key: 'q3.txt', body: utf8(SECRET), caller: withoutDecrypt })).ok).toBe(true);
     const get = await w.store.getObject({ bucket: 'reports', key: 'q3.txt', caller: withoutDecrypt });
+    const refused = w.apiCalls().at(-1)!;
+    expect(refused).toMatchObject({ eventName: 'Decrypt', errorCode: 'AccessDeniedException' });
     expect(get).toEqual({
       ok: false,
       status: 403,
       code: 'AccessDenied',
       kmsError: 'AccessDeniedException',
+      kmsEventId: refused.eventID,
       message: `User: ${app.arn} is not authorized to perform: kms:Decrypt on resource: ${keyArn} because no identity-based policy allows the kms:Decrypt action`,
     });
     expect(w.messages().at(-1)).toMatchObject({ from: 'kms', to: 's3', label: 'AccessDeniedException' });
-    expect(w.apiCalls().at(-1)).toMatchObject({ eventName: 'Decrypt', errorCode: 'AccessDeniedException' });
+    // KMS's note before its answer is the engine's own explanation of the decision it recorded.
+    const why = w.stream.events.filter((e) => e.type === 'note' && e.actor === 'kms').at(-1);
+    expect(why?.type === 'note' && why.text).toBe(`refuses: ${explainDecision(w.kms.audit.decisionOf(refused.eventID)!.result)}`);
+    expect(why?.type === 'note' && why.text).toContain('no IAM policy of report-app (session web-1) allows kms:Decrypt');
     const lastNote = w.stream.events.at(-1);
     expect(lastNote?.type === 'note' && lastNote.tone).toBe('danger');
   });
