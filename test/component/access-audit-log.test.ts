@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { createKms, evaluateKmsAccess, type CloudTrailEvent, type Kms } from '../../src/kms/index.ts';
-import type { RecordedDecision } from '../../src/ui/access/recorded-decision';
+import { createKms, type Kms } from '../../src/kms/index.ts';
 import AuditLog from '../../src/ui/sandbox/audit/AuditLog.svelte';
 import { ACCOUNT, ALICE, BOB } from './access-fixtures';
 
@@ -10,28 +9,12 @@ const alice = { caller: { arn: ALICE }, region: 'eu-west-2' };
 // bob has no KMS permissions: his IAM allows nothing.
 const bob = { caller: { arn: BOB, iamAllows: () => false }, region: 'eu-west-2' };
 
-/**
- * A KMS whose audit can say what decided each call (`decisionOf`, the world's contract): here the
- * decision is re-run through the real engine from the event and the key's policy.
- */
 async function kmsWithCalls(): Promise<{ kms: Kms; keyId: string }> {
   const kms = createKms({ accountId: ACCOUNT });
-  const { KeyMetadata } = (await kms.call('CreateKey', { Description: 'audit test' }, alice)) as { KeyMetadata: { KeyId: string; Arn: string } };
+  const { KeyMetadata } = (await kms.call('CreateKey', { Description: 'audit test' }, alice)) as { KeyMetadata: { KeyId: string } };
   await kms.call('Encrypt', { KeyId: KeyMetadata.KeyId, Plaintext: new Uint8Array([1, 2, 3]) }, alice);
   await kms.call('DescribeKey', { KeyId: KeyMetadata.KeyId }, bob).catch(() => undefined);
-  const { Policy } = (await kms.call('GetKeyPolicy', { KeyId: KeyMetadata.KeyId, PolicyName: 'default' }, alice)) as { Policy: string };
-  const decisionOf = (eventID: string): RecordedDecision | undefined => {
-    const event = kms.audit.events.find((e: CloudTrailEvent) => e.eventID === eventID);
-    if (!event?.resources?.length) return undefined;
-    const request = {
-      caller: { arn: event.userIdentity.arn, accountId: event.userIdentity.accountId },
-      action: `kms:${event.eventName}`,
-      key: { arn: KeyMetadata.Arn, accountId: ACCOUNT, policy: Policy },
-      identityPolicies: [],
-    };
-    return { request, result: evaluateKmsAccess(request) };
-  };
-  Object.defineProperty(kms.audit, 'decisionOf', { value: decisionOf });
+  await kms.call('GetKeyPolicy', { KeyId: KeyMetadata.KeyId, PolicyName: 'default' }, alice);
   return { kms, keyId: KeyMetadata.KeyId };
 }
 
@@ -80,8 +63,21 @@ describe('audit log', () => {
     const view = within(body).getByRole('region', { name: /Denied: nothing allows it/ });
     expect(within(view).getByRole('heading', { level: 3 })).toHaveTextContent('Denied: nothing allows it (implicit deny)');
     const steps = within(view).getByRole('region', { name: 'The steps taken, in order' });
-    expect(within(steps).getAllByRole('listitem').at(-1)).toHaveTextContent('Result: Denied: implicit deny.');
+    expect(within(within(steps).getAllByRole('list')[0]).getAllByRole('listitem').at(-1)).toHaveTextContent('Result: Denied: implicit deny.');
     expect(within(view).getByText(/no IAM policy of bob allows kms:DescribeKey/)).toBeInTheDocument();
+  });
+
+  it('explains an allowed call too, also one without a key (IAM alone decides)', async () => {
+    const { kms } = await kmsWithCalls();
+    render(AuditLog, { props: { kms } });
+    const createKey = rowButtons()[3];
+    await userEvent.click(createKey);
+    const body = document.getElementById(createKey.getAttribute('aria-controls') as string) as HTMLElement;
+    await userEvent.click(within(body).getByRole('button', { name: 'Why was CreateKey allowed?' }));
+    const steps = within(body).getByRole('region', { name: 'The steps taken, in order' });
+    expect(within(within(steps).getAllByRole('list')[0]).getAllByRole('listitem').at(-1)).toHaveTextContent('Result: Allowed by IAM (no key involved).');
+    expect(within(body).getByText(/^None: this operation acts on the account/)).toBeInTheDocument();
+    expect(within(body).getByText('No key, so no key policy and no grant applies.')).toBeInTheDocument();
   });
 
   it('adds new calls as they happen and draws one page of a long log at a time', async () => {

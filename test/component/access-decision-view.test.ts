@@ -38,7 +38,7 @@ describe('decision view', () => {
       'Does any policy explicitly deny this request? No. No applicable Deny statement.',
       'Does the key policy allow the caller by name? No. No key policy statement allows the caller by name.',
       "Does the key policy allow the caller's account, so that its IAM policies count? Yes. The key policy allows the caller's account, so its IAM policies count.",
-      "Does one of the caller's IAM policies allow the action on this key? Yes. An identity-based policy allows the action on the key.",
+      "Does one of the caller's IAM policies allow the action? Yes. An identity-based policy allows the action on the key.",
       'Result: Allowed: key policy and IAM.',
     ]);
     expect(within(steps).getByText(/Does a grant give the caller this operation\? Not needed/)).toBeInTheDocument();

@@ -2,8 +2,7 @@
  * Requests for the access views' tests, decided by the real engine (evaluateKmsAccess): the same
  * accounts and principals as the AWS documentation examples.
  */
-import { defaultKeyPolicy, evaluateKmsAccess, type KmsAccessRequest, type NamedPolicy } from '../../src/kms/index.ts';
-import type { RecordedDecision } from '../../src/ui/access/recorded-decision';
+import { defaultKeyPolicy, evaluateKmsAccess, type KmsAccessRequest, type NamedPolicy, type RecordedDecision } from '../../src/kms/index.ts';
 
 export const ACCOUNT = '111122223333';
 export const KEY_ARN = `arn:aws:kms:eu-west-2:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateKmsAccess } from '../../src/kms/index.ts';
 import { layoutFlowchart, MIN_WIDTH } from '../../src/ui/access/flowchart-layout';
 import { takenPath } from '../../src/ui/access/decision-words';
 import { ALICE, BOB, PARTNER, allowDecrypt, decide, viaS3Policy } from './access-fixtures';
 
-const takenEdges = (layout: ReturnType<typeof layoutFlowchart>) => layout.edges.filter((e) => e.taken).map((e) => `${e.from} -${e.label}-> ${e.to}`);
+/** The taken edges, in the order the path follows them. */
+const takenEdges = (layout: ReturnType<typeof layoutFlowchart>) =>
+  layout.edges
+    .filter((e) => e.taken)
+    .sort((a, b) => layout.path.indexOf(a.from) - layout.path.indexOf(b.from))
+    .map((e) => `${e.from} -${e.label}-> ${e.to}`);
 
 describe('evaluation-order flowchart layout', () => {
   it('marks the path of a request bob makes with no IAM policy: delegated, then no IAM allow, no grant', () => {
@@ -41,8 +47,34 @@ describe('evaluation-order flowchart layout', () => {
     const policy = { Version: '2012-10-17', Statement: [{ Sid: 'Partner', Effect: 'Allow', Principal: { AWS: PARTNER }, Action: 'kms:Decrypt', Resource: '*' }] };
     const layout = layoutFlowchart(decide({ caller: PARTNER, policy }).result, 340);
     expect(layout.nodes.some((n) => n.id === 'allow-key-policy')).toBe(false);
-    expect(takenEdges(layout)).toContain('key-policy-allows-principal -Either way: another account-> key-policy-delegates-to-iam');
+    expect(takenEdges(layout)).toEqual([
+      'explicit-deny -No-> cross-account-capable',
+      'cross-account-capable -Yes-> key-policy-allows-principal',
+      'key-policy-allows-principal -Either way: another account-> key-policy-delegates-to-iam',
+      'key-policy-delegates-to-iam -Yes-> identity-policy-allows',
+      'identity-policy-allows -No-> grant-allows',
+      'grant-allows -No-> deny-implicit',
+    ]);
     expect(layout.path.at(-1)).toBe('deny-implicit');
+  });
+
+  it('draws a call without a key as IAM alone deciding', () => {
+    const request = { caller: { arn: BOB, accountId: '111122223333' }, action: 'kms:CreateKey', identityPolicies: [] };
+    const layout = layoutFlowchart(evaluateKmsAccess(request), 340);
+    expect(layout.nodes.map((n) => n.id)).toEqual(['explicit-deny', 'deny-explicit', 'identity-policy-allows', 'allow-iam-only', 'deny-implicit']);
+    expect(takenEdges(layout)).toEqual(['explicit-deny -No-> identity-policy-allows', 'identity-policy-allows -No-> deny-implicit']);
+  });
+
+  it("stops another account's call KMS never performs across accounts, and says so in both views", () => {
+    const policy = { Version: '2012-10-17', Statement: [{ Sid: 'Partner', Effect: 'Allow', Principal: { AWS: PARTNER }, Action: 'kms:*', Resource: '*' }] };
+    const result = decide({ caller: PARTNER, policy, action: 'kms:PutKeyPolicy' }).result;
+    const layout = layoutFlowchart(result, 340);
+    expect(takenEdges(layout)).toEqual(['explicit-deny -No-> cross-account-capable', 'cross-account-capable -No-> deny-not-across-accounts']);
+    expect(takenPath(result).taken.map((e) => [e.text, e.answer])).toEqual([
+      ['Does any policy explicitly deny this request?', 'No'],
+      ["Does KMS perform this operation on another account's key?", 'No'],
+      ['Denied: not done across accounts', undefined],
+    ]);
   });
 
   it('numbers the same path the text version lists', () => {

@@ -13,32 +13,43 @@ export const DECISION_WORDS: Record<Decision, { title: string; symbol: string; t
   ImplicitDeny: { title: 'Denied: nothing allows it (implicit deny)', symbol: '✗', tone: 'deny' },
 };
 
-/** Each step of AWS's evaluation order as the question it asks (long for the list, short for the chart). */
-export const STEP_QUESTIONS: Record<StepName, { long: string; short: string }> = {
+/**
+ * The questions of the flowchart: AWS's evaluation steps, plus whether KMS performs the action
+ * across accounts at all (a rule the engine applies before the key policy for another account's key).
+ */
+export type Question = StepName | 'cross-account-capable';
+
+/** Each question as it is asked (long for the list, short for the chart). */
+export const STEP_QUESTIONS: Record<Question, { long: string; short: string }> = {
   'explicit-deny': { long: 'Does any policy explicitly deny this request?', short: 'Explicit Deny in any policy?' },
+  'cross-account-capable': { long: "Does KMS perform this operation on another account's key?", short: 'KMS does this across accounts?' },
   'key-policy-allows-principal': { long: 'Does the key policy allow the caller by name?', short: 'Key policy allows the caller?' },
   'key-policy-delegates-to-iam': {
     long: "Does the key policy allow the caller's account, so that its IAM policies count?",
     short: 'Key policy allows the account (delegates to IAM)?',
   },
-  'identity-policy-allows': { long: "Does one of the caller's IAM policies allow the action on this key?", short: 'IAM policy allows the action?' },
+  'identity-policy-allows': { long: "Does one of the caller's IAM policies allow the action?", short: 'IAM policy allows the action?' },
   'grant-allows': { long: 'Does a grant give the caller this operation?', short: 'A grant allows the operation?' },
 };
 
 export const answerWord = (outcome: EvaluationStep['outcome']): string => (outcome === 'yes' ? 'Yes' : outcome === 'no' ? 'No' : 'Not needed');
 
 /** Where the path ends: one of the flowchart's end boxes. */
-export type Ending = 'deny-explicit' | 'allow-key-policy' | 'allow-key-policy-and-iam' | 'allow-grant' | 'deny-implicit';
+export type Ending = 'deny-explicit' | 'deny-not-across-accounts' | 'allow-key-policy' | 'allow-key-policy-and-iam' | 'allow-iam-only' | 'allow-grant' | 'deny-implicit';
 
 export function endingOf(result: KmsAccessResult): Ending {
   switch (result.trace.path) {
     case 'explicit-deny-key-policy':
     case 'explicit-deny-identity-policy':
       return 'deny-explicit';
+    case 'cross-account-operation-not-supported':
+      return 'deny-not-across-accounts';
     case 'key-policy-allows-principal':
       return 'allow-key-policy';
     case 'key-policy-and-iam-allow':
       return 'allow-key-policy-and-iam';
+    case 'keyless-iam-allows':
+      return 'allow-iam-only';
     case 'grant-allows':
       return 'allow-grant';
     default:
@@ -48,8 +59,10 @@ export function endingOf(result: KmsAccessResult): Ending {
 
 export const ENDING_WORDS: Record<Ending, string> = {
   'deny-explicit': 'Denied: explicit deny',
+  'deny-not-across-accounts': 'Denied: not done across accounts',
   'allow-key-policy': 'Allowed by the key policy',
   'allow-key-policy-and-iam': 'Allowed: key policy and IAM',
+  'allow-iam-only': 'Allowed by IAM (no key involved)',
   'allow-grant': 'Allowed by a grant',
   'deny-implicit': 'Denied: implicit deny',
 };
@@ -99,27 +112,42 @@ export const valuesText = (values: readonly string[] | undefined): string =>
   values === undefined ? 'absent from the request' : values.length === 0 ? 'no values' : values.map((v) => `"${v}"`).join(', ');
 
 export interface PathEntry {
-  id: StepName | Ending;
+  id: Question | Ending;
   /** The question (or, for the end, the outcome) in full words. */
   text: string;
   answer?: string;
   detail?: string;
 }
 
+/** For another account's key: whether KMS performs the action across accounts at all. */
+function crossAccountEntry(result: KmsAccessResult): PathEntry & { asked: boolean } {
+  const { path, request } = result.trace;
+  const base = { id: 'cross-account-capable' as const, text: STEP_QUESTIONS['cross-account-capable'].long };
+  if (endingOf(result) === 'deny-explicit') return { ...base, asked: false, detail: 'Not needed: the decision was already made.' };
+  return path === 'cross-account-operation-not-supported'
+    ? { ...base, asked: true, answer: 'No', detail: `KMS performs ${request.action} only on keys of the caller's own account.` }
+    : { ...base, asked: true, answer: 'Yes', detail: `KMS performs ${request.action} on another account's key when both accounts' policies allow it.` };
+}
+
 /**
  * The path the request took, as the flowchart numbers it and the text version lists it: every
- * question asked, in order, with its answer, then where it ended. `notNeeded` are the steps the
- * evaluation did not need, with why.
+ * question asked, in order, with its answer, then where it ended. `notNeeded` are the questions
+ * the evaluation did not need, with why.
  */
 export function takenPath(result: KmsAccessResult): { taken: PathEntry[]; notNeeded: PathEntry[] } {
-  const { steps } = result.trace;
-  const asked = steps.filter((s) => s.outcome !== 'skipped');
+  const { steps, request } = result.trace;
+  const entry = (s: EvaluationStep): PathEntry => ({ id: s.step, text: STEP_QUESTIONS[s.step].long, answer: answerWord(s.outcome), detail: s.detail });
+  const taken: PathEntry[] = [];
+  const notNeeded: PathEntry[] = [];
+  for (const s of steps) {
+    if (s.outcome === 'skipped') notNeeded.push({ id: s.step, text: STEP_QUESTIONS[s.step].long, detail: s.detail });
+    else taken.push(entry(s));
+    if (s.step === 'explicit-deny' && request.crossAccount) {
+      const { asked, ...crossAccount } = crossAccountEntry(result);
+      (asked ? taken : notNeeded).push(crossAccount);
+    }
+  }
   const ending = endingOf(result);
-  return {
-    taken: [
-      ...asked.map((s) => ({ id: s.step, text: STEP_QUESTIONS[s.step].long, answer: answerWord(s.outcome), detail: s.detail })),
-      { id: ending, text: ENDING_WORDS[ending] },
-    ],
-    notNeeded: steps.filter((s) => s.outcome === 'skipped').map((s) => ({ id: s.step, text: STEP_QUESTIONS[s.step].long, detail: s.detail })),
-  };
+  taken.push({ id: ending, text: ENDING_WORDS[ending] });
+  return { taken, notNeeded };
 }

@@ -3,9 +3,8 @@
  * principal and an encryption context) and the request context it becomes for the engine.
  */
 import {
-  evaluateKmsAccess, operations, type ContextValue, type KmsAccessRequest, type KmsGrantInput, type NamedPolicy, type RequestContext,
+  evaluateKmsAccess, operations, type ContextValue, type KmsAccessRequest, type KmsGrantInput, type NamedPolicy, type RecordedDecision, type RequestContext,
 } from '../../kms/index.ts';
-import type { RecordedDecision } from './recorded-decision';
 
 export interface TryRequestInput {
   /** e.g. `kms:Decrypt`. */
