@@ -14,7 +14,7 @@ import { readSavedSandbox } from './saved-sandbox.ts';
 import { observedShell } from './observed-shell.ts';
 import type { ImportReport, SandboxOptions, SandboxSession, SandboxStorage } from './types.ts';
 
-const DEFAULT_AUTOSAVE_DELAY_MS = 400;
+const DEFAULT_AUTOSAVE_DELAY_MS = 100;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -82,10 +82,14 @@ export async function createSandboxSession(options: SandboxOptions = {}): Promis
     }
   }
 
+  /**
+   * The first change starts a save shortly after; changes in that wait join it, and a change while
+   * it is being written starts the next one. So a burst is one save, a steady stream of changes is
+   * still saved every `delay`, and a reload right after a command loses at most that moment.
+   */
   function changed(): void {
     notify();
-    if (disposed) return;
-    clearTimeout(timer);
+    if (disposed || timer !== undefined) return;
     timer = setTimeout(() => {
       timer = undefined;
       save().catch(() => undefined); // the problem is kept in saveProblem

@@ -20,7 +20,7 @@ export interface SandboxOptions {
   storage?: SandboxStorage;
   /** Seed of the id generator of a fresh sandbox (key ids, request ids); default 1. */
   seed?: number;
-  /** How long after a change the automatic save waits for more changes (ms, wall time); default 400. */
+  /** How long after a change the automatic save waits for more changes to join it (ms, wall time); default 100. */
   autosaveDelayMs?: number;
 }
 

@@ -1,5 +1,5 @@
 /** The sandbox across visits: saving, restoring, corrupt or refused storage, reset. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSandboxSession, memoryStorage, SEED_FILES } from '../../../src/lessons/sandbox/index.ts';
 import { MS_PER_DAY } from '../../../src/sim/core/clock.ts';
 import { ALICE, createKey, DECRYPT, ENCRYPT, HOME, session } from './support.ts';
@@ -39,12 +39,12 @@ describe('saving and restoring', () => {
   it('saves by itself shortly after a change', async () => {
     const storage = memoryStorage();
     const s = await createSandboxSession({ storage, autosaveDelayMs: 5 });
+    expect(await storage.load()).toBeUndefined(); // a fresh sandbox is not written until something changes
     await s.shell.run('echo saved by itself > auto.txt');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await s.save(); // waits for any save in flight
+    await vi.waitFor(async () => expect(await storage.load()).toBeDefined(), { timeout: 5000 });
+    s.dispose();
     const again = await session(storage);
     expect(new TextDecoder().decode(again.fs.readFile(`${HOME}/auto.txt`))).toBe('saved by itself\n');
-    s.dispose();
   });
 
   it.each([
