@@ -176,6 +176,11 @@ describe('server-side-encryption scenario', () => {
       'CloudTrail: Decrypt by assumed-role/report-app/web-1 via s3.amazonaws.com: AccessDeniedException',
       'CloudTrail: Decrypt by assumed-role/report-app/web-1 via s3.amazonaws.com',
     ]);
+    // kms:ViaService comes from the request context the access engine evaluated for each call.
+    const viaService = runner.events
+      .filter((e) => e.type === 'note' && e.actor === 'kms' && e.text.startsWith('CloudTrail:'))
+      .map((e) => (e.type === 'note' ? e.carries?.find((p) => p.label === 'request context kms:ViaService')?.preview ?? 'none' : ''));
+    expect(viaService).toEqual(['s3.eu-west-2.amazonaws.com', 'none', 's3.eu-west-2.amazonaws.com', 's3.eu-west-2.amazonaws.com', 'none', 'none', 's3.eu-west-2.amazonaws.com', 's3.eu-west-2.amazonaws.com', 's3.eu-west-2.amazonaws.com']);
   });
 
   it('SSE-S3: the copy is stored and read back with no message to or from KMS', async () => {

@@ -307,19 +307,23 @@ export default defineScenario<ServerSideEncryptionState>({
       },
       async 'show-audit'() {
         const calls = apiCalls(kms.audit.events);
+        /** kms:ViaService as the access engine saw it in the call's request context (not in the CloudTrail record itself). */
+        const viaServiceOf = (call: CloudTrailEvent) => kms.audit.decisionOf(call.eventID)?.request.context?.['kms:ViaService'];
         for (const call of calls) {
           const via = call.userIdentity.invokedBy ? ` via ${call.userIdentity.invokedBy}` : ' (direct)';
           const context = (call.requestParameters?.encryptionContext as Record<string, string> | undefined)?.['aws:s3:arn'];
+          const viaService = viaServiceOf(call);
           net.note(ACTORS.kms, `CloudTrail: ${call.eventName} by ${shortArn(call.userIdentity.arn)}${via}${call.errorCode ? `: ${call.errorCode}` : ''}`, {
             tone: call.errorCode ? 'danger' : 'info',
             carries: [
               metadataPayload('userIdentity.arn', call.userIdentity.arn),
               metadataPayload('sourceIPAddress', call.sourceIPAddress),
               ...(context ? [metadataPayload('encryptionContext aws:s3:arn', context)] : []),
+              ...(typeof viaService === 'string' ? [metadataPayload('request context kms:ViaService', viaService)] : []),
             ],
           });
         }
-        const viaS3 = calls.filter((c) => c.userIdentity.invokedBy === 's3.amazonaws.com');
+        const viaS3 = calls.filter((c) => c.userIdentity.invokedBy === 's3.amazonaws.com' && viaServiceOf(c) === store.viaService);
         const denied = calls.filter((c) => c.errorCode === 'AccessDeniedException');
         state.audit = { calls: calls.length, viaS3: viaS3.length, denied: denied.length, deniedCallers: [...new Set(denied.map((c) => c.userIdentity.arn))] };
         net.note(ACTORS.kms, `${viaS3.length} of the ${calls.length} calls were made by S3 on the role's behalf, with kms:ViaService = ${store.viaService} in the request context; ${denied.length} were denied`, { tone: 'success' });
