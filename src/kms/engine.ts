@@ -1,6 +1,7 @@
 import { createModelClock, type ModelClock } from '../sim/core/clock.ts';
 import { createRng, resumeRng, type Rng } from '../sim/core/rng.ts';
 import { type Authorizer, defaultAuthorizer } from './access/authorize.ts';
+import { requestConditionKeys } from './access/request-keys.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import type { RecordedDecision } from './audit/recorded-decision.ts';
 import type { CloudTrailEvent } from './audit/cloudtrail-event.ts';
@@ -109,7 +110,9 @@ export function createKms(options: KmsOptions = {}) {
     serialize(catchUp).catch((error) => console.error('KMS time effects failed', error));
   });
 
-  function denyUnlessAllowed(ctx: OperationContext, action: string, key: KmsKey | undefined, encryptionContext?: Record<string, string>) {
+  type Extras = { encryptionContext?: Record<string, string>; keyRef?: string };
+  function denyUnlessAllowed(ctx: OperationContext, action: string, key: KmsKey | undefined, input: Input, { encryptionContext, keyRef }: Extras = {}) {
+    const aliases = key ? world.store.aliasesOf(key).map((a) => a.aliasName) : undefined;
     const decision = authorize({
       caller: ctx.caller,
       action,
@@ -119,6 +122,7 @@ export function createKms(options: KmsOptions = {}) {
       sourceIp: ctx.call.sourceIp,
       encryptionContext,
       now: clock.now(),
+      context: requestConditionKeys({ action, input, key, keyRef, aliases }),
     });
     if (decision.request) ctx.note.decisions.push(decision.request);
     if (!decision.allowed) throw new KmsError('AccessDeniedException', decision.message ?? '');
@@ -151,12 +155,12 @@ export function createKms(options: KmsOptions = {}) {
         useKey(ref, aliases, action, extra) {
           const key = world.store.resolve(ref, scope, aliases);
           resources.push(key);
-          denyUnlessAllowed(ctx, action, key, extra?.encryptionContext);
+          denyUnlessAllowed(ctx, action, key, input, { encryptionContext: extra?.encryptionContext, keyRef: ref });
           return key;
         },
         authorizeKey(key, action, extra) {
           resources.push(key);
-          denyUnlessAllowed(ctx, action, key, extra?.encryptionContext);
+          denyUnlessAllowed(ctx, action, key, input, { encryptionContext: extra?.encryptionContext });
         },
       };
       const keyMember = description.key;
@@ -168,7 +172,7 @@ export function createKms(options: KmsOptions = {}) {
         const context = (input.EncryptionContext as Record<string, string> | undefined) ?? undefined;
         ctx.key = ctx.useKey(ref, keyMember.aliases, description.action, { encryptionContext: context });
       } else if (!description.authorizesInHandler) {
-        denyUnlessAllowed(ctx, description.action, undefined);
+        denyUnlessAllowed(ctx, description.action, undefined, input);
       }
       const family = typeof description.quota === 'function' ? description.quota(ctx.key, input) : description.quota;
       if (!quotas.tryTake(scope.accountId, call.region, family as QuotaFamily | string)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultKeyPolicy, explainDecision } from '../../../src/kms/access/policy/index.ts';
+import { defaultKeyPolicy, evaluateKmsAccess, explainDecision } from '../../../src/kms/access/policy/index.ts';
 import { ACCOUNT, ALICE, BOB, ENABLE_IAM, EXTERNAL_SESSION, KEY_ARN, USER_ROLE, USER_SESSION, iam, keyPolicy, run } from './fixtures.ts';
 
 /** The trace explains every element; these check its machine-readable reasons and steps.
@@ -107,5 +107,25 @@ describe('explainDecision', () => {
   it('mentions parts that could not be evaluated', () => {
     const odd = keyPolicy(ENABLE_IAM, { Sid: 'Odd', Effect: 'Deny', Principal: '*', Action: 'kms:*', Resource: '*', Condition: { Bogus: { 'kms:CallerAccount': '1' } } });
     expect(explainDecision(run({ caller: ALICE, action: 'kms:Decrypt', keyPolicy: odd }))).toMatch(/1 part\(s\) of the policies could not be evaluated/);
+  });
+
+  it('a call without a key: no key policy, no grants, only the identity policies on resource *', () => {
+    // https://docs.aws.amazon.com/kms/latest/developerguide/iam-policies-best-practices.html (CreateKey and ListKeys need Resource "*")
+    const keysOfAccount = iam('AccountKeys', { Sid: 'Keys', Effect: 'Allow', Action: 'kms:*', Resource: `arn:aws:kms:*:${ACCOUNT}:key/*` });
+    const denied = evaluateKmsAccess({ caller: { arn: ALICE, accountId: ACCOUNT }, action: 'kms:CreateKey', identityPolicies: [keysOfAccount], grants: [{ GranteePrincipal: ALICE, Operations: ['CreateKey'] }] });
+    expect([denied.decision, denied.trace.path, denied.trace.request.resource, denied.trace.request.hasKey, denied.trace.grants]).toEqual(['ImplicitDeny', 'keyless-iam-lacks', '*', false, []]);
+    expect(denied.trace.policies.map((p) => p.kind)).toEqual(['identity-policy']);
+    expect(denied.trace.steps.map((s) => [s.step, s.outcome])).toEqual([
+      ['explicit-deny', 'no'], ['key-policy-allows-principal', 'skipped'], ['key-policy-delegates-to-iam', 'skipped'], ['identity-policy-allows', 'no'], ['grant-allows', 'skipped'],
+    ]);
+    expect(denied.message).toBe(`User: ${ALICE} is not authorized to perform: kms:CreateKey on resource: * because no identity-based policy allows the kms:CreateKey action`);
+    const allowed = evaluateKmsAccess({ caller: { arn: ALICE, accountId: ACCOUNT }, action: 'kms:CreateKey', identityPolicies: [iam('Create', { Sid: 'Create', Effect: 'Allow', Action: 'kms:CreateKey', Resource: '*' })] });
+    expect([allowed.decision, explainDecision(allowed)]).toEqual(['Allow', 'Allowed: kms:CreateKey acts on the account, not on a key, and alice\'s IAM policy Create (statement "Create") allows it.']);
+  });
+
+  it("names the cross-account refusal of an operation KMS performs only in the key's own account", () => {
+    const result = run({ caller: EXTERNAL_SESSION, action: 'kms:ScheduleKeyDeletion', keyPolicy: keyPolicy({ Sid: 'All', Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*' }), identityPolicies: [iam('All', { Sid: 'All', Effect: 'Allow', Action: 'kms:*', Resource: '*' })] });
+    expect([result.decision, result.trace.path, result.trace.steps.filter((s) => s.outcome === 'skipped').length]).toEqual(['ImplicitDeny', 'cross-account-operation-not-supported', 4]);
+    expect(explainDecision(result)).toMatch(/never performs kms:ScheduleKeyDeletion on another account's key/);
   });
 });
