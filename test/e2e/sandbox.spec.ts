@@ -124,3 +124,16 @@ test.describe('on a 375×667 phone', () => {
     await expect(terminalOutput(page)).toContainText('"Keys": [');
   });
 });
+
+test('the catalogue’s first load does not fetch the sandbox; the header’s Sandbox link loads it', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((path) => /SandboxPage/.test(path))).toEqual([]);
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Sandbox' }).click();
+  await expect(page.getByRole('combobox', { name: 'Act as' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('link', { name: 'Sandbox' })).toHaveAttribute('aria-current', 'page');
+  expect(requested.filter((path) => /SandboxPage/.test(path)).length).toBeGreaterThan(0);
+});
