@@ -11,7 +11,8 @@ import { renderTerminal, SECRET } from './terminal-support';
 const ENCRYPT = 'aws kms encrypt --key-id alias/tutorial --plaintext fileb://secret.txt --output text --query CiphertextBlob | base64 --decode > secret.enc';
 const DECRYPT = 'aws kms decrypt --ciphertext-blob fileb://secret.enc --output text --query Plaintext | base64 --decode';
 
-describe('terminal', () => {
+// Lines are typed key by key into a real KMS and shell: generous time for a busy machine.
+describe('terminal', { timeout: 30_000 }, () => {
   it("runs the seed's lines: encrypt to a file, decrypt it, and the log shows the original text", async () => {
     const { user, input, log, runs } = await renderTerminal();
     await user.type(input, ENCRYPT + '{Enter}');
@@ -212,5 +213,17 @@ describe('terminal', () => {
     finish();
     await vi.waitFor(() => expect(runs).toHaveLength(1));
     expect(log).toHaveAttribute('aria-busy', 'false');
+  });
+
+  it('puts the caret on the line when the screen is clicked, but not when Copy output is pressed by keyboard', async () => {
+    const { user, input, log, runs } = await renderTerminal();
+    await user.type(input, 'echo hi{Enter}');
+    await vi.waitFor(() => expect(runs).toHaveLength(1));
+    const copyButton = screen.getByRole('button', { name: 'Copy output' });
+    copyButton.focus();
+    await user.keyboard('{Enter}');
+    expect(copyButton).toHaveFocus();
+    await user.click(log);
+    expect(input).toHaveFocus();
   });
 });
