@@ -20,7 +20,7 @@ import { operations } from './operations/index.ts';
 import { validateInput } from './operations/validate.ts';
 import type { QuotaFamily } from './operations/shape.ts';
 import { QuotaBook } from './quota/quota-book.ts';
-import { captureEngineState, type KmsEngineState } from './persist/engine-state.ts';
+import { captureEngineState, type KmsEngineState, refillAuditLog } from './persist/engine-state.ts';
 
 export interface KmsOptions {
   /** Model clock; default starts at 2026-01-01T00:00:00Z and moves only when advanced. */
@@ -36,6 +36,12 @@ export interface KmsOptions {
   limits?: Partial<ResourceLimits>;
   /** How many recent audit events (and their decisions) are kept; default AUDIT_LOG_CAPACITY (50,000). */
   auditCapacity?: number;
+  /**
+   * The IAM directory of the simulated world: whether an IAM user, role or role session named in a
+   * key policy exists (KMS refuses a policy naming one that does not). Absent: every well-formed
+   * principal exists.
+   */
+  principalExists?: (arn: string) => boolean;
   /**
    * Start from a saved state (`await kms.snapshot()`, checked with `readKmsState`): keys, aliases,
    * audit log, and — unless given here — the clock's time, the id generator and the account.
@@ -89,9 +95,10 @@ export function createKms(options: KmsOptions = {}) {
     rng,
     defaultAccountId: options.accountId ?? saved?.accountId ?? '111122223333',
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    ...(options.principalExists ? { principalExists: options.principalExists } : {}),
   };
   const audit = new AuditLog(options.auditCapacity);
-  for (const event of saved?.audit ?? []) audit.append(event);
+  if (saved) refillAuditLog(audit, saved);
   const quotas = new QuotaBook(clock, options.quotas ?? true);
 
   // Calls run one at a time, in arrival order: ids come from one seeded stream, so a replay is exact.
@@ -105,7 +112,7 @@ export function createKms(options: KmsOptions = {}) {
   const catchUp = () =>
     applyDueTimeEffects(world, clock.now(), (name, key, at) => audit.append(serviceEvent(name, key, at, rng.uuid(), rng.uuid())));
   const capture = () =>
-    captureEngineState({ time: clock.now(), rng: rng.state(), accountId: world.defaultAccountId, store: world.store, audit: audit.events });
+    captureEngineState({ time: clock.now(), rng: rng.state(), accountId: world.defaultAccountId, store: world.store, audit });
   const stopClock = clock.onAdvance(() => {
     serialize(catchUp).catch((error) => console.error('KMS time effects failed', error));
   });

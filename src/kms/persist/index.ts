@@ -7,7 +7,7 @@
  * Key material stays in non-extractable CryptoKeys throughout: IndexedDB clones them, nothing
  * exports them. See engine-state.ts for what is kept and what is not.
  */
-export { KMS_STATE_VERSION, captureEngineState, type KmsEngineState } from './engine-state.ts';
+export { KMS_STATE_VERSION, captureEngineState, refillAuditLog, type KmsEngineState } from './engine-state.ts';
 export { readKmsState, issuePath } from './read-state.ts';
 export {
   publicKmsState, publicKmsStateSchema, publicStateProblems, stateWithNewMaterial, MAX_IMPORTED_KEYS,

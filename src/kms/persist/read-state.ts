@@ -70,6 +70,7 @@ const stateSchema = v.looseObject({
   accountId: v.pipe(v.string(), v.regex(/^\d{12}$/)),
   store: v.looseObject({ keys: v.array(key), aliases: v.array(alias), deletedKeyArns: v.array(v.string()) }),
   audit: v.array(v.looseObject({ eventID: v.string(), eventName: v.string(), eventTime: v.string() })),
+  denials: v.optional(v.array(v.tuple([v.string(), v.array(v.looseObject({ action: v.string(), caller: v.looseObject({ arn: v.string() }) }))]))),
 });
 
 /** Where in the value a problem is, e.g. `store.keys.2.backing.0.key`. */

@@ -14,7 +14,8 @@
  * are stored by structured clone, never exported), aliases, policies, grants, tags, pending
  * deletions, rotation dates, the audit log, the world, the files, the terminal's history and
  * directory, and the model time. Not kept: shell variables (`export`), and the decision traces
- * behind audit events of an earlier visit. Request quotas are off in the sandbox (see parts.ts).
+ * of ALLOWED calls of an earlier visit (denials keep theirs; see src/kms/persist/engine-state.ts).
+ * Request quotas are off in the sandbox (see parts.ts).
  */
 export { createSandboxSession } from './session.ts';
 export { memoryStorage } from './memory-storage.ts';

@@ -75,6 +75,19 @@ describe('KMS snapshot and restore', () => {
     expect(kms.keys().find((k) => k.metadata.KeyId === before.sym.KeyId)!.backingKeyVersions).toHaveLength(3);
   });
 
+  it("a denied call's decision still opens after a restore (allowed calls' decisions are not kept)", async () => {
+    const before = await populated();
+    const outsider = { caller: { arn: 'arn:aws:iam::444455556666:user/mallory', identityPolicies: [] }, region };
+    await expect(before.kms.call('DescribeKey', { KeyId: before.sym.Arn }, outsider)).rejects.toMatchObject({ code: 'AccessDeniedException' });
+    const denied = before.kms.audit.events.at(-1)!;
+    const kms = await reloaded(before.kms);
+    const decision = kms.audit.decisionOf(denied.eventID);
+    expect(decision?.result.decision).not.toBe('Allow');
+    expect(decision).toEqual(before.kms.audit.decisionOf(denied.eventID));
+    const allowed = kms.audit.events.find((event) => event.eventName === 'Encrypt')!;
+    expect(kms.audit.decisionOf(allowed.eventID)).toBeUndefined();
+  });
+
   it('the restored engine is independent of the one it was taken from', async () => {
     const before = await populated();
     const kms = await reloaded(before.kms);
