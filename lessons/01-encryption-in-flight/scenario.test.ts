@@ -3,42 +3,16 @@
  * fresh world and true once the step that teaches it has run, following the steps' own
  * frontmatter (`send` and `solution`), so the prose and the scenario cannot drift apart.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { createModelClock } from '../../src/sim/core/clock';
-import { createEventStream, type SimEvent } from '../../src/sim/core/events';
-import { createRng } from '../../src/sim/core/rng';
-import type { LearnerAction, ScenarioEvent, StepMeta } from '../../src/lessons/types';
+import { loadLesson } from '../../src/lessons/catalogue';
+import { createStepRunner } from '../../src/lessons/step-runner';
+import type { SimEvent } from '../../src/sim/core/events';
 import scenario, { PASSWORD, TAMPER_RECORD_BYTES, type EncryptionInFlightState } from './scenario';
 
-const folder = import.meta.dirname;
-const lessonSeed = (parse(readFileSync(join(folder, 'lesson.md'), 'utf8').split('---')[1]) as { seed: number }).seed;
-const steps: StepMeta[] = readdirSync(join(folder, 'steps'))
-  .sort()
-  .map((name) => parse(readFileSync(join(folder, 'steps', name), 'utf8').split(/^---$/m)[1]) as StepMeta);
-
-async function start(seed = lessonSeed) {
-  const clock = createModelClock();
-  const stream = createEventStream(clock.now);
-  const instance = await scenario.create({ seed, rng: createRng(seed), clock, stream });
-  const state = instance.state as EncryptionInFlightState;
-  const check = (name: keyof typeof scenario.checks) => scenario.checks[name].test(state, stream.events);
-  const act = (action: LearnerAction) => instance.dispatch(scenario.actions[action.action].toEvent(action.input ?? {}));
-  let played = 0;
-  /** Plays on from where it stopped, up to and including `stepId`: each step's `send`, then its stored solution. */
-  async function playThrough(stepId: string) {
-    const last = steps.findIndex((s) => s.id === stepId);
-    if (last < played) throw new Error(`step ${stepId} was already played`);
-    for (; played <= last; played++) {
-      const step = steps[played];
-      for (const event of step.send ?? []) await instance.dispatch(event as ScenarioEvent);
-      for (const action of step.solution ?? []) await act(action);
-    }
-  }
-  return { instance, state, stream, check, act, playThrough, dispatch: (e: ScenarioEvent) => instance.dispatch(e) };
-}
+const lesson = await loadLesson('encryption-in-flight');
+const { steps } = lesson;
+/** A fresh world that plays the steps' own frontmatter: each step's `send`, then its stored solution. */
+const start = () => createStepRunner<EncryptionInFlightState>(lesson);
 
 const messages = (events: readonly SimEvent[]) => events.filter((e) => e.type === 'message');
 
@@ -96,7 +70,7 @@ describe('encryption-in-flight scenario', () => {
         const defaults = Object.fromEntries((scenario.actions[name].fields ?? []).map((f) => [f.name, f.default ?? '']));
         await world.act({ action: name, input: defaults });
       }
-      const labels = new Set(messages(world.stream.events).map((m) => m.label));
+      const labels = new Set(messages(world.events).map((m) => m.label));
       for (const label of step.focus?.messages ?? []) expect(labels, `${step.id} focuses on "${label}"`).toContain(label);
     }
   });
@@ -107,7 +81,7 @@ describe('encryption-in-flight scenario', () => {
     expect(world.state.attackerRead.filter((r) => r.over === 'http').map((r) => r.field)).toEqual(['password', 'session']);
     expect(world.state.attackerRead.find((r) => r.field === 'password')?.value).toBe(PASSWORD);
     expect(world.state.attackerRead.filter((r) => r.over === 'tls')).toEqual([]);
-    const tlsRecords = messages(world.stream.events).filter((m) => m.label === 'Application data');
+    const tlsRecords = messages(world.events).filter((m) => m.label === 'Application data');
     expect(tlsRecords.length).toBeGreaterThanOrEqual(2);
     for (const record of tlsRecords) {
       expect(record.observedBy).toEqual(['attacker']);
@@ -120,7 +94,7 @@ describe('encryption-in-flight scenario', () => {
     await world.playThrough('login-over-tls');
     await world.act({ action: 'send-message', input: { message: 'correct horse battery staple' } });
     expect(world.state.learnerMessages).toEqual([{ text: 'correct horse battery staple', delivered: true, seenByAttacker: true, attackerFoundText: false }]);
-    const observed = messages(world.stream.events).filter((m) => m.observedBy?.includes('attacker'));
+    const observed = messages(world.events).filter((m) => m.observedBy?.includes('attacker'));
     expect(observed.some((m) => m.carries.some((p) => p.preview?.includes('correct horse')))).toBe(false);
     expect(world.state.serverHolds.map((h) => h.text)).toContain('correct horse battery staple');
   });
@@ -182,15 +156,15 @@ describe('encryption-in-flight scenario', () => {
       },
     ]);
     // Nothing but the ClientHello and the alert ever reaches the impostor: the login is never sent.
-    const mitmStart = world.stream.events.findIndex((e) => e.type === 'note' && e.actor === 'attacker' && e.text.startsWith('now sits in the middle'));
-    const toImpostor = messages(world.stream.events.slice(mitmStart)).filter((m) => m.to === 'attacker');
+    const mitmStart = world.events.findIndex((e) => e.type === 'note' && e.actor === 'attacker' && e.text.startsWith('now sits in the middle'));
+    const toImpostor = messages(world.events.slice(mitmStart)).filter((m) => m.to === 'attacker');
     expect(new Set(toImpostor.map((m) => m.label))).toEqual(new Set(['ClientHello', 'Alert']));
   });
 
   it('ends with the server holding the plaintext it received over TLS', async () => {
     const world = await start();
     await world.playThrough('server-holds-plaintext');
-    const last = world.stream.events.filter((e) => e.type === 'note' && e.actor === 'server').at(-2);
+    const last = world.events.filter((e) => e.type === 'note' && e.actor === 'server').at(-2);
     expect(last?.type === 'note' && last.carries?.map((p) => p.preview)).toEqual([PASSWORD, 'My PIN is 4921']);
     const holdings = scenario.holdings!(world.state);
     expect(holdings.server.filter((p) => p.kind === 'plaintext').map((p) => p.preview)).toEqual([PASSWORD, 'My PIN is 4921']);
@@ -202,7 +176,7 @@ describe('encryption-in-flight scenario', () => {
     const trace = async () => {
       const world = await start();
       await world.playThrough('server-holds-plaintext');
-      return world.stream.events.map((e) => [e.seq, e.at, e.type, e.type === 'message' ? `${e.from}>${e.to} ${e.label} ${e.outcome ?? ''}` : `${e.actor}: ${e.text}`]);
+      return world.events.map((e) => [e.seq, e.at, e.type, e.type === 'message' ? `${e.from}>${e.to} ${e.label} ${e.outcome ?? ''}` : `${e.actor}: ${e.text}`]);
     };
     expect(await trace()).toEqual(await trace());
   });
