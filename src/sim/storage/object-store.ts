@@ -97,7 +97,7 @@ export class ObjectStore {
 
   /**
    * A bucket that exists before the story starts (no event). Without `encryption` it gets what
-   * every new S3 bucket has had since January 2023: SSE-S3.
+   * every S3 bucket has had as its base encryption since January 2023: SSE-S3.
    */
   createBucket(name: string, encryption: BucketEncryption = { algorithm: 'AES256' }): void {
     this.buckets.set(name, encryption);
