@@ -426,7 +426,9 @@ export default defineScenario<ServerSideEncryptionState>({
       app: [
         { kind: 'plaintext', label: 'the Q3 report', preview: REPORT_TEXT },
         ...state.learnerTexts.map((t): Payload => ({ kind: 'plaintext', label: 'your text', preview: t.text })),
-        metadataPayload('role report-app may use reports-key for', state.roleAllows.join(', ') || 'nothing'),
+        state.customerKeyArn
+          ? metadataPayload('IAM: role report-app may use reports-key for', state.roleAllows.join(', ') || 'nothing')
+          : metadataPayload('IAM: role report-app has no KMS permissions', 'aws/s3 needs none: its key policy allows the account through S3'),
         ...sessionKeys,
       ],
       s3: [
