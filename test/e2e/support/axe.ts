@@ -14,13 +14,14 @@ interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
-export async function seriousViolations(page: Page): Promise<string[]> {
+/** `within`: a CSS selector to check only that part of the page (a component); default the whole page. */
+export async function seriousViolations(page: Page, within?: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+  const violations = await page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run: (context: Document | string, options: object) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(selector ?? document, { resultTypes: ['violations'] });
     return result.violations;
-  });
+  }, within);
   return (violations as AxeViolation[])
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map(
