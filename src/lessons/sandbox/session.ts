@@ -142,7 +142,8 @@ export async function createSandboxSession(options: SandboxOptions = {}): Promis
         });
       }
       replace(built);
-      if (keep) await writeNow();
+      // The new sandbox is in place either way; a failed write is reported in saveProblem.
+      if (keep) await writeNow().catch(() => undefined);
     });
     notify();
   }

@@ -1,6 +1,6 @@
 /** Export and import of the non-secret parts: key material never leaves, and the import says so. */
 import { describe, expect, it } from 'vitest';
-import { EXPORT_NOTE, SandboxImportError, SEED_FILES, type SandboxSession } from '../../../src/lessons/sandbox/index.ts';
+import { EXPORT_NOTE, memoryStorage, SandboxImportError, SEED_FILES, type SandboxSession } from '../../../src/lessons/sandbox/index.ts';
 import { createKey, DECRYPT, ENCRYPT, HOME, session } from './support.ts';
 
 describe('export and import', () => {
@@ -35,6 +35,15 @@ describe('export and import', () => {
     expect(old.stderr).toContain('InvalidCiphertextException');
     // New encryptions work as before.
     expect(await target.shell.run(`${ENCRYPT} && ${DECRYPT}`)).toEqual({ stdout: SEED_FILES['secret.txt'], stderr: '', exitCode: 0 });
+  });
+
+  it('an import takes effect even when it cannot be saved, and says so in saveProblem', async () => {
+    const text = (await session()).exportJson();
+    const full = { ...memoryStorage(), save: () => Promise.reject(new Error('quota exceeded')) };
+    const target = await session(full);
+    await expect(target.importJson(text)).resolves.toMatchObject({ keys: 1 });
+    expect(target.generation).toBe(1);
+    expect(target.saveProblem).toMatch(/quota exceeded/);
   });
 
   it('a new key after an import does not reuse an imported key id', async () => {
