@@ -75,7 +75,7 @@ describe('audit log', () => {
     const body = document.getElementById(createKey.getAttribute('aria-controls') as string) as HTMLElement;
     await userEvent.click(within(body).getByRole('button', { name: 'Why was CreateKey allowed?' }));
     const steps = within(body).getByRole('region', { name: 'The steps taken, in order' });
-    expect(within(within(steps).getAllByRole('list')[0]).getAllByRole('listitem').at(-1)).toHaveTextContent('Result: Allowed by IAM (no key involved).');
+    expect(within(within(steps).getAllByRole('list')[0]).getAllByRole('listitem').at(-1)).toHaveTextContent('Result: Allowed by IAM alone.');
     expect(within(body).getByText(/^None: this operation acts on the account/)).toBeInTheDocument();
     expect(within(body).getByText('No key, so no key policy and no grant applies.')).toBeInTheDocument();
   });

@@ -73,7 +73,7 @@ describe('evaluation-order flowchart layout', () => {
     expect(takenPath(result).taken.map((e) => [e.text, e.answer])).toEqual([
       ['Does any policy explicitly deny this request?', 'No'],
       ["Does KMS perform this operation on another account's key?", 'No'],
-      ['Denied: not done across accounts', undefined],
+      ['Denied: not across accounts', undefined],
     ]);
   });
 
@@ -86,19 +86,23 @@ describe('evaluation-order flowchart layout', () => {
     }
   });
 
-  it('fits a 375 px phone: boxes inside the width, none overlapping, text wrapped to the box', () => {
-    const layout = layoutFlowchart(decide({ caller: BOB }).result, 320);
-    expect(layout.width).toBe(Math.max(MIN_WIDTH, 320));
-    for (const n of layout.nodes) {
-      expect(n.x + n.width).toBeLessThanOrEqual(layout.width);
-      expect(n.lines.every((line) => line.length * 7 <= n.width - 16)).toBe(true);
-      expect(n.lines.join(' ')).not.toContain('…');
-      for (const m of layout.nodes) {
-        if (m === n) continue;
-        const apart = m.x >= n.x + n.width || n.x >= m.x + m.width || m.y >= n.y + n.height || n.y >= m.y + m.height;
-        expect(apart, `${n.id} overlaps ${m.id}`).toBe(true);
+  it('fits a 375 px phone: boxes inside the width, none overlapping, text wrapped to the box and never cut', () => {
+    const otherAccount = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: PARTNER }, Action: 'kms:*', Resource: '*' }] };
+    const keyless = evaluateKmsAccess({ caller: { arn: BOB, accountId: '111122223333' }, action: 'kms:CreateKey' });
+    for (const result of [decide({ caller: BOB }).result, decide({ caller: PARTNER, policy: otherAccount }).result, keyless]) {
+      const layout = layoutFlowchart(result, 280);
+      expect(layout.width).toBe(MIN_WIDTH);
+      for (const n of layout.nodes) {
+        expect(n.x + n.width).toBeLessThanOrEqual(layout.width);
+        expect(n.lines.every((line) => line.length * 7 <= n.width - 16)).toBe(true);
+        expect(n.lines.join(' '), n.id).not.toContain('…');
+        for (const m of layout.nodes) {
+          if (m === n) continue;
+          const apart = m.x >= n.x + n.width || n.x >= m.x + m.width || m.y >= n.y + n.height || n.y >= m.y + m.height;
+          expect(apart, `${n.id} overlaps ${m.id}`).toBe(true);
+        }
       }
+      expect(layout.height).toBeGreaterThan(layout.nodes.at(-1)!.y + layout.nodes.at(-1)!.height);
     }
-    expect(layout.height).toBeGreaterThan(layout.nodes.at(-1)!.y);
   });
 });

@@ -26,7 +26,7 @@ export const STEP_QUESTIONS: Record<Question, { long: string; short: string }> =
   'key-policy-allows-principal': { long: 'Does the key policy allow the caller by name?', short: 'Key policy allows the caller?' },
   'key-policy-delegates-to-iam': {
     long: "Does the key policy allow the caller's account, so that its IAM policies count?",
-    short: 'Key policy allows the account (delegates to IAM)?',
+    short: 'Key policy delegates to IAM?',
   },
   'identity-policy-allows': { long: "Does one of the caller's IAM policies allow the action?", short: 'IAM policy allows the action?' },
   'grant-allows': { long: 'Does a grant give the caller this operation?', short: 'A grant allows the operation?' },
@@ -59,10 +59,10 @@ export function endingOf(result: KmsAccessResult): Ending {
 
 export const ENDING_WORDS: Record<Ending, string> = {
   'deny-explicit': 'Denied: explicit deny',
-  'deny-not-across-accounts': 'Denied: not done across accounts',
+  'deny-not-across-accounts': 'Denied: not across accounts',
   'allow-key-policy': 'Allowed by the key policy',
   'allow-key-policy-and-iam': 'Allowed: key policy and IAM',
-  'allow-iam-only': 'Allowed by IAM (no key involved)',
+  'allow-iam-only': 'Allowed by IAM alone',
   'allow-grant': 'Allowed by a grant',
   'deny-implicit': 'Denied: implicit deny',
 };
