@@ -231,6 +231,18 @@ describe('the model clock and act as', () => {
     expect(await screen.findByText('2026-01-02 00:00 UTC')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Advance the clock 1 hour' }));
     expect(await screen.findByText('2026-01-02 01:00 UTC')).toBeInTheDocument();
+    expect(screen.getByText('+1 hour: nothing was due.')).toBeInTheDocument();
+  });
+
+  it('says what KMS did by itself while the clock moved', async () => {
+    const { session, sandbox } = consoleOn();
+    const keyId = await createSymmetricKey(session);
+    await session.kms.call('ScheduleKeyDeletion', { KeyId: keyId, PendingWindowInDays: 7 }, session.world.callContext());
+    const user = userEvent.setup();
+    render(ModelClock, { props: { sandbox } });
+    await user.click(screen.getByRole('button', { name: 'Advance the clock 30 days' }));
+    expect(await screen.findByText(`+30 days: KMS deleted key ${keyId}.`)).toBeInTheDocument();
+    expect(session.kms.keys()).toEqual([]);
   });
 
   it('is a labelled selector of the world’s principals that switches who acts', async () => {

@@ -60,6 +60,7 @@ test('a key scheduled for deletion (7 days) is gone once the clock passes the wi
   await page.getByRole('button', { name: 'Advance the clock 1 day' }).click();
   await expect(consolePane(page).getByText('PendingDeletion', { exact: true }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Advance the clock 30 days' }).click();
+  await expect(page.getByText(`+30 days: KMS deleted key ${keyId}.`, { exact: true })).toBeVisible();
   await expect(consolePane(page).getByRole('heading', { name: 'Key not found' })).toBeVisible();
   await page.getByRole('button', { name: 'Ask KMS (DescribeKey)' }).click();
   await expect(consolePane(page).getByText('NotFoundException')).toBeVisible();
@@ -90,20 +91,29 @@ test('after a reload the sandbox is as it was: keys, aliases, files and who it a
 test.describe('accessibility', () => {
   test.use({ bypassCSP: true });
 
-  test('the console and a key page have no serious or critical axe violation; tabs work by keyboard', async ({ page }) => {
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await openSandbox(page);
-    expect(await seriousViolations(page)).toEqual([]);
-    await createKeyInConsole(page, 'checked');
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('tab', { name: 'Configuration' }).focus();
-    await page.keyboard.press('ArrowRight');
-    await expect(page.getByRole('tab', { name: 'Key policy' })).toBeFocused();
-    await expect(page.getByRole('tab', { name: 'Key policy' })).toHaveAttribute('aria-selected', 'true');
-    await expect(page).toHaveURL(/\/policy$/);
-    await expect(page.getByRole('tabpanel', { name: 'Key policy' })).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-  });
+  for (const theme of ['light', 'dark'] as const) {
+    test(`${theme} theme: the console and a key page have no serious or critical axe violation; tabs work by keyboard`, async ({ page }) => {
+      await page.addInitScript((choice) => localStorage.setItem('kms-lab:theme', choice), theme);
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await openSandbox(page);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      expect(await seriousViolations(page)).toEqual([]);
+      await createKeyInConsole(page, 'checked');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('tab', { name: 'Configuration' }).focus();
+      await page.keyboard.press('ArrowRight');
+      await expect(page.getByRole('tab', { name: 'Key policy' })).toBeFocused();
+      await expect(page.getByRole('tab', { name: 'Key policy' })).toHaveAttribute('aria-selected', 'true');
+      await expect(page).toHaveURL(/\/policy$/);
+      await expect(page.getByRole('tabpanel', { name: 'Key policy' })).toBeVisible();
+      await expect(page.getByRole('textbox', { name: 'Key policy document (JSON)' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press('End');
+      await expect(page.getByRole('tab', { name: 'Grants' })).toBeFocused();
+      await expect(page.getByRole('tabpanel', { name: 'Grants' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
 });
 
 test.describe('on a 375×667 phone', () => {
