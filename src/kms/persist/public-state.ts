@@ -10,7 +10,7 @@ import { createRng } from '../../sim/core/rng.ts';
 import type { CloudTrailEvent } from '../audit/cloudtrail-event.ts';
 import { addKeyMaterial } from '../keys/key-factory.ts';
 import { aliasArn, isKeyIdFormat, keyArn } from '../keys/identifiers.ts';
-import { KEY_SPECS, KEY_USAGES } from '../keys/key-specs.ts';
+import { KEY_SPECS, KEY_USAGES, SPECS } from '../keys/key-specs.ts';
 import type { Grant, KmsKey } from '../keys/kms-key.ts';
 import { KEY_STATES } from '../keys/key-state-machine.ts';
 import { KMS_STATE_VERSION, type KmsEngineState } from './engine-state.ts';
@@ -138,6 +138,18 @@ export function publicStateProblems(state: CheckedPublicKmsState): string[] {
     if (ids.has(where)) problems.push(`keys.${index}: key ${key.keyId} appears twice`);
     ids.add(where);
     if (key.keyState === 'PendingDeletion' && key.deletionDate === undefined) problems.push(`keys.${index}: a key pending deletion needs its deletionDate`);
+    const spec = SPECS[key.keySpec];
+    if (spec.notSimulated) problems.push(`keys.${index}: KeySpec ${key.keySpec} is not simulated in KMS Lab (${spec.notSimulated})`);
+    if (!spec.usages.includes(key.keyUsage)) problems.push(`keys.${index}: KeyUsage ${key.keyUsage} is not valid for KeySpec ${key.keySpec}`);
+    if (key.origin === 'EXTERNAL' && key.keySpec !== 'SYMMETRIC_DEFAULT') problems.push(`keys.${index}: only SYMMETRIC_DEFAULT keys can have origin EXTERNAL in KMS Lab`);
+    if (key.keyState === 'PendingImport' && key.origin !== 'EXTERNAL') problems.push(`keys.${index}: only keys with origin EXTERNAL can be PendingImport`);
+    if (key.keyState === 'Unavailable') problems.push(`keys.${index}: keyState Unavailable belongs to custom key stores, which are not simulated`);
+  });
+  const aliasNames = new Set<string>();
+  state.aliases.forEach((alias, index) => {
+    const where = `${alias.accountId}/${alias.region}/${alias.aliasName}`;
+    if (aliasNames.has(where)) problems.push(`aliases.${index}: ${alias.aliasName} appears twice`);
+    aliasNames.add(where);
   });
   state.aliases.forEach((alias, index) => {
     if (!ids.has(`${alias.region}/${alias.targetKeyId}`)) problems.push(`aliases.${index}: ${alias.aliasName} points to key ${alias.targetKeyId}, which is not in the file`);

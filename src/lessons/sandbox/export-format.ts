@@ -26,7 +26,8 @@ export const sandboxExportSchema = v.object({
   note: v.optional(v.string()),
   /** Model time of the export, ISO 8601 (for people; `clock` is what the import uses). */
   exportedAt: v.optional(v.string()),
-  clock: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  /** Model time (ms); at most the end of year 9999, the last moment a date can be printed. */
+  clock: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(253_402_300_799_999)),
   world: v.unknown(),
   files: v.unknown(),
   history: v.pipe(v.array(v.string()), v.maxLength(1000)),

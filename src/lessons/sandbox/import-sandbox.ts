@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { loadFileSystem, type VirtualFileSystem } from '../../cli/vfs/index.ts';
-import { issuePath, publicStateProblems, stateWithNewMaterial } from '../../kms/persist/index.ts';
+import { issuePath, type KmsEngineState, publicStateProblems, stateWithNewMaterial } from '../../kms/persist/index.ts';
 import { createModelClock } from '../../sim/core/clock.ts';
 import { createWorld, type World } from '../../sim/world/index.ts';
 import { IMPORT_NOTE, sandboxExportSchema } from './export-format.ts';
@@ -64,7 +64,13 @@ export async function importSandbox(text: string, seed: number): Promise<{ parts
   const fs: VirtualFileSystem | undefined = attempt(problems, 'files', () => loadFileSystem(document.files, { clock }));
   if (problems.length > 0 || !world || !fs) throw new SandboxImportError(problems.slice(0, MAX_LISTED_PROBLEMS));
 
-  const state = await stateWithNewMaterial(document.kms, { seed: importSeed(text, seed), time: document.clock });
+  let state: KmsEngineState;
+  try {
+    state = await stateWithNewMaterial(document.kms, { seed: importSeed(text, seed), time: document.clock });
+  } catch (error) {
+    // The checks above should leave nothing WebCrypto refuses; if something slips through, it is still only a bad file.
+    throw new SandboxImportError([`the keys could not be created again: ${error instanceof Error ? error.message : String(error)}`]);
+  }
   const parts = restoredParts({ seed, clock, state, world, fs, history: document.history, cwd: document.cwd });
   const files = [...fs.walk(fs.home)].filter(({ node }) => node.kind === 'file').length;
   return { parts, report: { keys: document.kms.keys.length, aliases: document.kms.aliases.length, files, note: IMPORT_NOTE } };
