@@ -80,7 +80,9 @@ describe('policy editor', () => {
       { Sid: 'Bob encrypts', Effect: 'Allow', Principal: { AWS: BOB }, Action: 'kms:Encrypt', Resource: '*' },
     ] });
     await fireEvent.input(policyField(), { target: { value: letBob } });
+    expect(within(tryArea).getByText(/^This decision is for an earlier draft/)).toBeInTheDocument();
     await user.click(within(tryArea).getByRole('button', { name: 'Try this request' }));
+    expect(within(tryArea).queryByText(/^This decision is for an earlier draft/)).toBeNull();
     expect(within(tryArea).getByRole('heading', { level: 4 })).toHaveTextContent(/^✓ Allowed kms:Encrypt/);
     expect(within(tryArea).getByText(/the key policy statement "Bob encrypts" allows bob kms:Encrypt directly/)).toBeInTheDocument();
     expect(onsave).not.toHaveBeenCalled();
