@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateKmsAccess } from '../../src/kms/index.ts';
-import { layoutFlowchart, MIN_WIDTH } from '../../src/ui/access/flowchart-layout';
+import { layoutFlowchart, MAX_WIDTH, MIN_WIDTH } from '../../src/ui/access/flowchart-layout';
 import { takenPath } from '../../src/ui/access/decision-words';
 import { ALICE, BOB, PARTNER, allowDecrypt, decide, viaS3Policy } from './access-fixtures';
 
@@ -104,5 +104,11 @@ describe('evaluation-order flowchart layout', () => {
       }
       expect(layout.height).toBeGreaterThan(layout.nodes.at(-1)!.y + layout.nodes.at(-1)!.height);
     }
+  });
+
+  it('keeps a readable width on a wide screen', () => {
+    const layout = layoutFlowchart(decide({ caller: BOB }).result, 1400);
+    expect(layout.width).toBe(MAX_WIDTH);
+    expect(Math.max(...layout.nodes.map((n) => n.x + n.width))).toBeLessThanOrEqual(MAX_WIDTH);
   });
 });

@@ -12,6 +12,8 @@ import { wrapText } from '../diagram/layout';
 import { ENDING_WORDS, STEP_QUESTIONS, takenPath, type Ending, type Question } from './decision-words';
 
 export const MIN_WIDTH = 300;
+/** Wider than this, boxes would only grow emptier: the chart keeps this width on a wide screen. */
+export const MAX_WIDTH = 560;
 export const LINE_HEIGHT = 16;
 const MARGIN = 8;
 /** Room on the left for the edge that bypasses the IAM question. */
@@ -116,7 +118,7 @@ function shapeFor(result: KmsAccessResult): ChartShape {
 }
 
 export function layoutFlowchart(result: KmsAccessResult, availableWidth: number): FlowchartLayout {
-  const width = Math.max(MIN_WIDTH, Math.floor(availableWidth));
+  const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.floor(availableWidth)));
   const qx = MARGIN + LANE;
   const qWidth = Math.round((width - qx - MARGIN - GAP_RIGHT) * 0.6);
   const ex = qx + qWidth + GAP_RIGHT;
