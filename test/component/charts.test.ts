@@ -83,6 +83,7 @@ describe('stacked bar chart', () => {
       { id: 'throttled', label: 'Throttled', values: [0, 500, 640] },
     ],
     markers: [{ x: 1.5, label: 'Retry quota empty' }],
+    thresholds: [{ y: 1000, label: 'Quota 1,000/s' }],
     summary: '2,990 successes and 1,140 throttles.',
   };
 
@@ -94,6 +95,8 @@ describe('stacked bar chart', () => {
     const patterns = [...figure.querySelectorAll('pattern')].map((p) => p.innerHTML);
     expect(new Set(patterns).size).toBeGreaterThan(1);
     expect(within(figure).getByText('Retry quota empty')).toBeInTheDocument();
+    expect(within(figure).getByText('Quota 1,000/s')).toBeInTheDocument();
+    expect(figure.querySelector('line.threshold')).toHaveAttribute('x1', '0');
     expect([...figure.querySelectorAll('svg text.title')].map((t) => t.textContent)).toEqual(['Time (s)', 'Attempts (per s)']);
   });
 

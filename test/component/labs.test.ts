@@ -6,6 +6,7 @@ import KmsLoadLab from '../../src/ui/labs/KmsLoadLab.svelte';
 import CachingLab from '../../src/ui/labs/CachingLab.svelte';
 import BackoffStudyLab from '../../src/ui/labs/BackoffStudyLab.svelte';
 import { TrafficRun } from '../../src/ui/labs/traffic-run.svelte';
+import { positionOf } from '../../src/ui/labs/slider-scale';
 import { createInProcessWorker } from '../../src/sim/traffic/in-process-worker';
 import type { WorkerLike } from '../../src/sim/traffic/worker-client';
 
@@ -82,7 +83,10 @@ describe('caching lab', () => {
     expect(withCache).toHaveTextContent('$8.72');
     expect(screen.getByText(/60 data keys, each used for exactly 100 messages\./)).toBeInTheDocument();
 
-    await fireEvent.input(screen.getByRole('slider', { name: 'Maximum messages per data key' }), { target: { value: '1000' } });
+    // A log-scale slider: its own value is a position along the track.
+    const maxMessages = screen.getByRole('slider', { name: 'Maximum messages per data key' });
+    await fireEvent.input(maxMessages, { target: { value: String(positionOf(1000, { min: 1, max: 10_000, step: 1 })) } });
+    expect(maxMessages).toHaveAttribute('aria-valuetext', '1,000');
     // 100 messages/s and a 5 s maximum age: a key is too old only when its age is more than 5 s
     // (the SDK's strict check), so it serves the messages at 0 s … 5 s, 501 of them; the minute ends
     // the last key early.
@@ -134,6 +138,7 @@ describe('a run in the worker', () => {
     await Promise.all([first, second]);
     expect(run.status).toBe('done');
     expect(run.result?.dataKeys.maxMessages).toBe(5);
+    expect(run.resultParams).toMatchObject({ maxMessages: 5 });
     expect(made).toBe(2);
   });
 

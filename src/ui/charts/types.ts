@@ -38,6 +38,12 @@ export function valueSuffix(axis: Axis): string {
   return word ? ` ${word}` : '';
 }
 
+/** A horizontal line at a y value with a label, e.g. "Quota 1,000/s". */
+export interface ChartThreshold {
+  y: number;
+  label: string;
+}
+
 export function axisTitle(axis: Axis): string {
   return axis.unit ? `${axis.label} (${axis.unit})` : axis.label;
 }

@@ -21,6 +21,8 @@ export class TrafficRun<K extends TrafficJobKind> {
   /** Fraction done of the current run, when the worker reports progress. */
   progress = $state<number | null>(null);
   result = $state.raw<TrafficJobs[K]['result'] | undefined>(undefined);
+  /** The parameters `result` was computed from (the inputs may have moved on since). */
+  resultParams = $state.raw<TrafficJobs[K]['params'] | undefined>(undefined);
   error = $state<string | undefined>(undefined);
   /** Wall time of the last finished run, ms (shown so a person sees what a bigger run costs). */
   elapsedMs = $state<number | null>(null);
@@ -56,6 +58,7 @@ export class TrafficRun<K extends TrafficJobKind> {
       });
       if (generation !== this.generation) return;
       this.result = result;
+      this.resultParams = params;
       this.status = 'done';
       this.elapsedMs = performance.now() - started;
     } catch (error) {

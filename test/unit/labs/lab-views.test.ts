@@ -7,6 +7,7 @@ import { latencySeries, loadLayers, loadSummary, traceLine, traceSeries } from '
 import { cachingSummary, callsPerSecond, callsSeries, dataKeySummary } from '../../../src/ui/labs/caching-view';
 import { findLab, LAB_IDS, LABS } from '../../../src/ui/labs/catalogue';
 import { progressFraction } from '../../../src/ui/labs/progress';
+import { LOG_POSITIONS, positionOf, valueAt } from '../../../src/ui/labs/slider-scale';
 import { STUDY_STRATEGIES } from '../../../src/sim/traffic/backoff';
 
 const point = (clients: number, strategy: OccResult['strategy'], time: number, calls: number): OccResult => ({
@@ -138,5 +139,37 @@ describe('labs catalogue and progress', () => {
     expect(progressFraction({ fraction: 3 })).toBe(1);
     expect(progressFraction(undefined)).toBeNull();
     expect(progressFraction({ done: 1, total: 0 })).toBeNull();
+  });
+});
+
+describe('log-scale sliders', () => {
+  const rate = { min: 10, max: 20_000, step: 1 };
+
+  it('run from the minimum to the maximum, and round to two significant digits', () => {
+    expect(valueAt(0, rate)).toBe(10);
+    expect(valueAt(LOG_POSITIONS, rate)).toBe(20_000);
+    for (let p = 0; p <= LOG_POSITIONS; p++) {
+      const v = valueAt(p, rate);
+      expect(v).toBeGreaterThanOrEqual(10);
+      expect(v).toBeLessThanOrEqual(20_000);
+      expect(Number(v.toPrecision(2))).toBe(v);
+    }
+  });
+
+  it('each step changes the value by about the same factor, never backwards', () => {
+    let previous = valueAt(0, rate);
+    for (let p = 1; p <= LOG_POSITIONS; p++) {
+      const v = valueAt(p, rate);
+      expect(v).toBeGreaterThanOrEqual(previous);
+      previous = v;
+    }
+    // A tenth of the track multiplies the value by about 2,000^(1/10) ≈ 2.1.
+    expect(valueAt(48, rate) / valueAt(24, rate)).toBeCloseTo(2.1, 0);
+  });
+
+  it('finds the position of a value, so the thumb shows where the value is', () => {
+    for (const v of [10, 100, 1000, 1500, 20_000]) expect(Math.abs(valueAt(positionOf(v, rate), rate) - v) / v).toBeLessThan(0.05);
+    expect(positionOf(5, rate)).toBe(0);
+    expect(positionOf(1e6, rate)).toBe(LOG_POSITIONS);
   });
 });
