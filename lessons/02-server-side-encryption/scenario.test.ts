@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadLesson } from '../../src/lessons/catalogue';
+import { createLessonPlayer } from '../../src/lessons/player/player';
 import { createStepRunner } from '../../src/lessons/step-runner';
 import type { Lesson } from '../../src/lessons/types';
 import type { MessageEvent, SimEvent } from '../../src/sim/core/events';
@@ -127,6 +128,20 @@ describe('server-side-encryption scenario', () => {
     );
     expect(notesOf(runner.events, 'kms').some((t) => t.startsWith('refuses: Denied: the key belongs to account 111122223333'))).toBe(true);
     expect(scenario.holdings!(runner.state).thief.every((p) => p.kind !== 'plaintext' && p.kind !== 'key')).toBe(true);
+    const [refusal] = scenario.decisions!(runner.state);
+    expect(refusal.label).toBe('Why KMS refused the thief\'s Decrypt');
+    expect(refusal.decision.result).toMatchObject({ decision: 'ImplicitDeny', trace: { path: 'cross-account-key-policy-lacks' } });
+    expect(refusal.decision.request.caller.arn).toBe(THIEF_ARN);
+  });
+
+  it('the player offers the refusals to the decision view: the snapshot of a deep link carries them', async () => {
+    const player = createLessonPlayer(lesson, { startAt: 'stolen-disk' });
+    const snapshot = await player.settled();
+    player.stop();
+    expect(snapshot.decisions?.map((d) => d.label)).toEqual(['Why KMS refused the thief\'s Decrypt']);
+    const first = createLessonPlayer(lesson, { startAt: 'upload-sse-kms' });
+    expect((await first.settled()).decisions).toBeUndefined();
+    first.stop();
   });
 
   it('without kms:Decrypt the download is refused with KMS\'s exact message, the upload still works, and restoring it reads again', async () => {
@@ -140,6 +155,10 @@ describe('server-side-encryption scenario', () => {
       `User: ${APP_SESSION_ARN} is not authorized to perform: kms:Decrypt on resource: ${runner.state.customerKeyArn} because no identity-based policy allows the kms:Decrypt action`,
     );
     expect(notesOf(runner.events, 'kms').at(-1)).toContain('no IAM policy of report-app (session web-1) allows kms:Decrypt');
+    const refusal = runner.state.decisions.at(-1)!;
+    expect(refusal.label).toBe(`Why S3 could not decrypt ${REPORT_KEY} for report-app`);
+    expect(refusal.decision.result).toMatchObject({ decision: 'ImplicitDeny', message: denied.error?.message, trace: { path: 'key-policy-delegates-but-iam-lacks' } });
+    expect(refusal.decision.request.context?.['kms:ViaService']).toBe('s3.eu-west-2.amazonaws.com');
     expect(runner.check('decryptDeniedThenRestored')).toBe(false);
 
     await runner.dispatch({ type: 'upload-own', text: 'written without kms:Decrypt' });

@@ -14,7 +14,7 @@
  * come from WebCrypto, so only their bytes differ between runs (no check depends on them).
  */
 import { createKms, type CloudTrailEvent, type KmsCaller, type NamedPolicy } from '../../src/kms/index';
-import { defineScenario, type ScenarioEvent } from '../../src/lessons/types';
+import { defineScenario, type ScenarioDecision, type ScenarioEvent } from '../../src/lessons/types';
 import type { Payload, SimEvent } from '../../src/sim/core/events';
 import { bytesPayload, heldKeyPayload, metadataPayload, textPayload } from '../../src/sim/network/payloads';
 import {
@@ -96,6 +96,8 @@ export interface ServerSideEncryptionState {
   audit?: { calls: number; viaS3: number; denied: number; deniedCallers: string[] };
   sseS3?: { kmsCallsBefore: number; kmsCallsAfter: number; uploaded: boolean; downloaded: boolean };
   disk: StoredSummary[];
+  /** KMS's refusals, as the engine recorded them, for the decision view. */
+  decisions: ScenarioDecision[];
   /** Every KMS API call CloudTrail holds so far (AwsApiCall events). */
   kmsApiCalls: number;
   connectionOpen: boolean;
@@ -142,6 +144,7 @@ export default defineScenario<ServerSideEncryptionState>({
       learnerTexts: [],
       thefts: [],
       disk: [],
+      decisions: [],
       kmsApiCalls: 0,
       connectionOpen: false,
     };
@@ -167,7 +170,13 @@ export default defineScenario<ServerSideEncryptionState>({
       const awsManaged = kms.aliases({ accountId: ACCOUNT, region: REGION }).find((a) => a.aliasName === 'alias/aws/s3');
       if (awsManaged) state.awsManagedKeyArn = kms.keys({ accountId: ACCOUNT, region: REGION }).find((k) => k.metadata.KeyId === awsManaged.targetKeyId)?.metadata.Arn as string;
     };
+    /** Keeps the decision the engine recorded for a refused KMS call, so the decision view can open it. */
+    const explainLater = (eventId: string | undefined, label: string) => {
+      const decision = eventId ? kms.audit.decisionOf(eventId) : undefined;
+      if (eventId && decision) state.decisions.push({ id: eventId, label, decision });
+    };
     const record = (kind: S3Operation['kind'], key: string, result: S3Response<{ ServerSideEncryption: string; SSEKMSKeyId?: string }>) => {
+      if (!result.ok) explainLater(result.kmsEventId, kind === 'get' ? `Why S3 could not decrypt ${key} for report-app` : `Why S3 got no data key for ${key}`);
       state.operations.push({
         kind,
         key,
@@ -255,7 +264,10 @@ export default defineScenario<ServerSideEncryptionState>({
           response: (output) => [bytesPayload('key', 'Plaintext (the data key)', output.Plaintext as Uint8Array, 8)],
         });
         theft.kmsAnswer = result.ok ? 'allowed' : result.error.code;
-        if (!result.ok) theft.kmsMessage = result.error.message;
+        if (!result.ok) {
+          theft.kmsMessage = result.error.message;
+          explainLater(result.audit?.eventID, 'Why KMS refused the thief\'s Decrypt');
+        }
         net.note(ACTORS.thief, result.ok ? 'gets the data key back from KMS' : 'holds ciphertext and an encrypted data key it cannot decrypt: the copy is useless without KMS', {
           tone: result.ok ? 'danger' : 'info',
         });
@@ -415,6 +427,8 @@ export default defineScenario<ServerSideEncryptionState>({
       test: (state) => state.sseS3 !== undefined && state.sseS3.uploaded && state.sseS3.downloaded && state.sseS3.kmsCallsAfter === state.sseS3.kmsCallsBefore,
     },
   },
+
+  decisions: (state) => state.decisions,
 
   holdings(state) {
     const sessionKeys = state.connectionOpen ? SESSION_KEY_LABELS.map(heldKeyPayload) : [];

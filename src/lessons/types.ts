@@ -6,6 +6,7 @@
 import type { ModelClock } from '../sim/core/clock';
 import type { Rng } from '../sim/core/rng';
 import type { EventStream, Payload, SimEvent } from '../sim/core/events';
+import type { RecordedDecision } from '../kms/index';
 
 // ---------------------------------------------------------------------------------------------
 // lesson.md and steps/NN-slug.md frontmatter (validated by src/lessons/schema.ts)
@@ -115,8 +116,19 @@ export interface Scenario<State> {
   checks: Record<string, Check<State>>;
   /** Who holds what right now (keys, secrets), for the diagram: actor id → payloads. */
   holdings?(state: State): Record<string, Payload[]>;
+  /** KMS access decisions worth explaining right now (a refused call, say), for the decision view. */
+  decisions?(state: State): ScenarioDecision[];
   /** What AWS (or the real world) does that this scenario does not simulate; shown in the UI. */
   notSimulated?: string[];
+}
+
+/** One access decision the scenario's KMS made, as the engine recorded it (`kms.audit.decisionOf`). */
+export interface ScenarioDecision {
+  /** Stable within a run: the CloudTrail eventID of the call. */
+  id: string;
+  /** What the learner would ask about, e.g. "Why S3 could not decrypt the report for report-app". */
+  label: string;
+  decision: RecordedDecision;
 }
 
 export function defineScenario<State>(scenario: Scenario<State>): Scenario<State> {
@@ -249,6 +261,8 @@ export interface PlayerSnapshot {
   completedSteps: readonly string[];
   /** Who holds what, from `scenario.holdings`. */
   holdings: Record<string, Payload[]>;
+  /** Access decisions to explain, from `scenario.decisions` (absent when the scenario has none). */
+  decisions?: ScenarioDecision[];
   canNext: boolean;
   canPrevious: boolean;
   /** True while a rebuild, a step's scripted events or a learner action is in flight (commands are queued meanwhile). */

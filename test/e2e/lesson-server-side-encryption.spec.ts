@@ -1,7 +1,8 @@
 /**
  * Lesson 02 as a newcomer takes it, keyboard only: every step, both hands-on steps through their
  * forms (their own text, then kms:Decrypt taken away and given back), the refusal's exact words
- * in the diagram's text twin, axe clean while the refusal is on screen, and the quiz.
+ * in the diagram's text twin and in the decision view, axe clean while the refusal is on screen,
+ * and the quiz.
  */
 import { test, expect } from './support/fixtures';
 import { seriousViolations } from './support/axe';
@@ -39,6 +40,10 @@ test('a newcomer completes server-side encryption at rest and its quiz with the 
       await activate(page, page.getByRole('button', { name: 'Download the report' }));
       await expect(twin.getByText('because no identity-based policy allows the kms:Decrypt action').first()).toBeVisible({ timeout: 20_000 });
       await expect(twin.getByText(/AWS KMS: refuses: Denied: the key policy delegates to IAM/).first()).toBeVisible();
+      // The decision view explains the refusal the engine recorded for that very call.
+      const why = page.getByRole('region', { name: 'Why KMS decided' });
+      await expect(why.getByText('Why S3 could not decrypt reports/2026-q3.txt for report-app')).toBeVisible();
+      await expect(why.locator('details[open]').getByText(/no IAM policy of report-app \(session web-1\) allows kms:Decrypt/).first()).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
       await activate(page, page.getByRole('button', { name: 'Give kms:Decrypt back' }));
       await activate(page, page.getByRole('button', { name: 'Download the report' }));
@@ -68,5 +73,6 @@ test('a deep link opens the stolen-disk step with the thief\'s refusal in the te
   await expect(stepHeading(page)).toHaveText(/A thief copies the disk/);
   const twin = page.locator('.text-twin');
   await expect(twin.getByText('because no resource-based policy allows the kms:Decrypt action').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('region', { name: 'Why KMS decided' }).getByText('Why KMS refused the thief\'s Decrypt')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -23,7 +23,7 @@
 import { createActor, type SnapshotFrom } from 'xstate';
 import { LessonError, messageOf } from '../errors';
 import { lessonSourceDir } from '../references';
-import type { LearnerAction, Lesson, LessonPlayer, PlayerSnapshot, StepStatus } from '../types';
+import type { LearnerAction, Lesson, LessonPlayer, PlayerSnapshot, ScenarioDecision, StepStatus } from '../types';
 import { playerMachine, type PlayerCommand } from './machine';
 import { LessonRun } from './run';
 
@@ -137,6 +137,12 @@ function toPlayerSnapshot(lesson: Lesson, run: LessonRun, state: MachineSnapshot
   } catch (thrown) {
     error ??= `The scenario could not say who holds what: ${messageOf(thrown)}`;
   }
+  let decisions: ScenarioDecision[] = [];
+  try {
+    decisions = run.decisions();
+  } catch (thrown) {
+    error ??= `The scenario could not list its access decisions: ${messageOf(thrown)}`;
+  }
 
   const status: StepStatus =
     error !== undefined ? 'error'
@@ -156,6 +162,7 @@ function toPlayerSnapshot(lesson: Lesson, run: LessonRun, state: MachineSnapshot
     ...(status === 'awaiting' && check && step.await ? { pendingCheck: { id: step.await, description: check.description } } : {}),
     completedSteps: completed,
     holdings,
+    ...(decisions.length > 0 ? { decisions } : {}),
     canNext: target < lesson.steps.length - 1,
     canPrevious: target > 0,
     busy,

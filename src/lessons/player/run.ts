@@ -17,7 +17,7 @@
  */
 import type { Payload, SimEvent } from '../../sim/core/events';
 import { ActionRejectedError } from '../errors';
-import type { LearnerAction, Lesson, ScenarioEvent, Step } from '../types';
+import type { LearnerAction, Lesson, ScenarioDecision, ScenarioEvent, Step } from '../types';
 import { createWorld, type World } from './world';
 
 export type LogEntry =
@@ -59,6 +59,11 @@ export class LessonRun {
   holdings(): Record<string, Payload[]> {
     if (!this.world || !this.lesson.scenario.holdings) return {};
     return this.lesson.scenario.holdings(this.world.instance.state);
+  }
+
+  decisions(): ScenarioDecision[] {
+    if (!this.world || !this.lesson.scenario.decisions) return [];
+    return this.lesson.scenario.decisions(this.world.instance.state);
   }
 
   async rebuildBefore(index: number): Promise<void> {
