@@ -35,6 +35,8 @@ export interface KmsWorld {
   limits: ResourceLimits;
   /** The authorization seam in use (policy checks such as the lock-out check ask it too). */
   authorize: Authorizer;
+  /** Whether an IAM principal named in a key policy exists (KmsOptions.principalExists); absent = all do. */
+  principalExists?: (arn: string) => boolean;
 }
 
 /** What a handler gets besides its input. */

@@ -129,6 +129,7 @@ export function createKms(options: KmsOptions = {}) {
       sourceIp: ctx.call.sourceIp,
       encryptionContext,
       now: clock.now(),
+      region: ctx.call.region,
       context: requestConditionKeys({ action, input, key, keyRef, aliases }),
     });
     if (decision.request) ctx.note.decisions.push(decision.request);

@@ -18,9 +18,10 @@ import type { ContextValue, DecisionPath, KmsAccessRequest, KmsAccessResult, Nam
  *
  * IAM is the caller's `identityPolicies` (the simulated world's real documents), or for callers
  * that predate them `iamAllows` (allow-all when absent). The request context carries what AWS
- * derives from the caller (aws:PrincipalArn, aws:username, aws:PrincipalTag/… from `tags`),
- * kms:ViaService, the encryption context, aws:SourceIp, aws:CurrentTime / aws:EpochTime from the
- * model clock, kms:GrantIsForAWSResource on CreateGrant, and any keys the operation adds.
+ * derives from the caller (aws:PrincipalArn, aws:username, aws:userid, aws:PrincipalTag/… from
+ * `tags`), kms:ViaService, the encryption context, aws:SourceIp, aws:RequestedRegion,
+ * aws:SecureTransport, aws:CurrentTime / aws:EpochTime from the model clock,
+ * kms:GrantIsForAWSResource on CreateGrant, and the keys the operation adds (request-keys.ts).
  */
 export interface AuthorizationRequest {
   caller: KmsCaller;
@@ -36,6 +37,8 @@ export interface AuthorizationRequest {
   sourceIp?: string;
   /** Model time of the call in ms (aws:CurrentTime, aws:EpochTime); absent = those keys are absent. */
   now?: number;
+  /** The Region of the endpoint called (aws:RequestedRegion). */
+  region?: string;
   /** Further request context keys the operation supplies (e.g. kms:EncryptionAlgorithm). */
   context?: Readonly<Record<string, ContextValue>>;
 }
@@ -85,8 +88,11 @@ function identityPoliciesOf(caller: KmsCaller, action: string, resource: string)
 }
 
 function requestContext(request: AuthorizationRequest): Record<string, ContextValue> {
-  const { action, viaService, encryptionContext, sourceIp, now } = request;
-  const context: Record<string, ContextValue> = {};
+  const { caller, action, viaService, encryptionContext, sourceIp, now, region } = request;
+  // Every KMS endpoint is HTTPS-only, so every request arrived over TLS.
+  const context: Record<string, ContextValue> = { 'aws:SecureTransport': true };
+  if (region) context['aws:RequestedRegion'] = region;
+  if (caller.principalId) context['aws:userid'] = caller.principalId;
   if (now !== undefined) {
     context['aws:CurrentTime'] = new Date(now).toISOString();
     context['aws:EpochTime'] = Math.floor(now / 1000);

@@ -26,12 +26,23 @@ const MALFORMED = {
   lockout: 'The new key policy will not allow you to update the key policy in the future.',
 } as const;
 
-function statementProblem(statement: NormalisedStatement): string | undefined {
+/**
+ * An AWS principal KMS accepts: `*`, an account id, or an IAM/STS ARN without a partial wildcard
+ * (IAM never matches part of a principal ARN), naming a principal that exists when the simulated
+ * world says which do.
+ */
+function validAwsPrincipal(value: string, exists: ((arn: string) => boolean) | undefined): boolean {
+  if (value === '*') return true;
+  if (!VALID_PRINCIPAL.test(value) || value.includes('*')) return false;
+  return exists === undefined || /^\d{12}$/.test(value) || exists(value);
+}
+
+function statementProblem(statement: NormalisedStatement, exists: ((arn: string) => boolean) | undefined): string | undefined {
   if (!statement.principal) return MALFORMED.noPrincipal;
   const { set } = statement.principal;
   const named = set.AWS.length + set.Service.length + set.Federated.length + set.CanonicalUser.length;
   if (!set.wildcard && named === 0) return MALFORMED.noPrincipal;
-  if (!set.AWS.every((p) => VALID_PRINCIPAL.test(p))) return MALFORMED.invalidPrincipals;
+  if (!set.AWS.every((p) => validAwsPrincipal(p, exists))) return MALFORMED.invalidPrincipals;
   if (!statement.action) return MALFORMED.noAction;
   if (!statement.resource) return MALFORMED.noResource;
   return statement.problems.length ? MALFORMED.unreadable : undefined;
@@ -39,7 +50,8 @@ function statementProblem(statement: NormalisedStatement): string | undefined {
 
 /**
  * What PutKeyPolicy and CreateKey check before storing a policy (reference §5, §11.4): size, the
- * document, each statement, and the lock-out safety check — the caller must still be allowed to
+ * document, each statement (its principals must exist: AWS validates every IAM principal a key
+ * policy names), and the lock-out safety check — the caller must still be allowed to
  * change the policy afterwards (decided by the same engine, with the caller's identity policies),
  * unless BypassPolicyLockoutSafetyCheck is set.
  */
@@ -51,7 +63,7 @@ export function checkNewPolicy(ctx: OperationContext, key: Pick<KmsKey, 'arn' | 
   const parsed = parsePolicyDocument(policy);
   if (!parsed.ok) throw new KmsError('MalformedPolicyDocumentException', MALFORMED.unreadable);
   for (const statement of parsed.policy.statements) {
-    const problem = statementProblem(statement);
+    const problem = statementProblem(statement, ctx.world.principalExists);
     if (problem !== undefined) throw new KmsError('MalformedPolicyDocumentException', problem);
   }
   if (bypass) return;

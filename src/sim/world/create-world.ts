@@ -93,6 +93,14 @@ export function createWorld(spec: WorldSpec = SANDBOX_WORLD): World {
       if (sourceIp) context.sourceIp = sourceIp;
       return context;
     },
+    principalExists(arn) {
+      const iam = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):(.+)$/.exec(arn);
+      if (!iam) return /^\d{12}$/.test(arn);
+      const [, account, resource] = iam;
+      if (resource === 'root' || !state.accounts.some((a) => a.id === account)) return true;
+      const session = /^assumed-role\/([^/]+)\/[^/]+$/.exec(resource);
+      return directory.has(session ? roleArn(account, session[1]) : arn);
+    },
     identityPolicies(arn) {
       return [...(entryOf(arn).holder?.policies ?? [])];
     },

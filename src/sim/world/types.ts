@@ -92,6 +92,12 @@ export interface World {
   caller(arn?: string): KmsCaller;
   /** A call context for the current principal; with `viaService`, an AWS service calls on its behalf. */
   callContext(options?: CallContextOptions): CallContext;
+  /**
+   * Whether an IAM principal exists, as KMS checks the principals a key policy names: users and
+   * roles of the world's accounts must be in it (a role session: its role); account root users,
+   * and anyone in an account outside the world, are taken to exist.
+   */
+  principalExists(arn: string): boolean;
   /** The identity policies that apply to `arn` (a session's are its role's; root and services have none). */
   identityPolicies(arn: string): NamedPolicy[];
   /** Replaces the identity policies of a user or role (for a session: of its role). Malformed documents are refused. */

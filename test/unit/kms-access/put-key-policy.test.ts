@@ -75,4 +75,24 @@ describe('PutKeyPolicy validation', () => {
     const error = await failure(kms.call('CreateKey', { Policy: doc({ Effect: 'Allow', Action: 'kms:*', Resource: '*' }) }, world.callContext()));
     expect([error.code, error.message]).toEqual(['MalformedPolicyDocumentException', 'Policy contains a statement with no principal.']);
   });
+
+  it('refuses partial wildcards in a principal ARN', async () => {
+    const { refusal } = await setup();
+    expect(await refusal(doc(ROOT_STATEMENT, { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/*` }, Action: 'kms:Decrypt', Resource: '*' }))).toEqual(['MalformedPolicyDocumentException', 'Policy contains a statement with one or more invalid principals.']);
+  });
+
+  it("with the world's directory, refuses a policy naming an IAM user or role that does not exist", async () => {
+    // https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html: KMS validates the principals of a key policy.
+    const world = createWorld();
+    const kms = createKms({ quotas: false, accountId: ACCOUNT, principalExists: (arn) => world.principalExists(arn) });
+    const { KeyMetadata } = await kms.call('CreateKey', {}, world.callContext());
+    const put = (principal: string) => kms.call('PutKeyPolicy', { KeyId: (KeyMetadata as { KeyId: string }).KeyId, Policy: doc(ROOT_STATEMENT, { Effect: 'Allow', Principal: { AWS: principal }, Action: 'kms:Decrypt', Resource: '*' }) }, world.callContext());
+    await put(`arn:aws:iam::${ACCOUNT}:user/bob`);
+    await put(`arn:aws:iam::${ACCOUNT}:role/AppServer`);
+    await put(`arn:aws:sts::${ACCOUNT}:assumed-role/AppServer/any-session`);
+    await put('arn:aws:iam::444455556666:user/dave');
+    await put('arn:aws:iam::999999999999:role/OutsideTheWorld');
+    const missing = await failure(put(`arn:aws:iam::${ACCOUNT}:role/DeletedRole`));
+    expect([missing.code, missing.message]).toEqual(['MalformedPolicyDocumentException', 'Policy contains a statement with one or more invalid principals.']);
+  });
 });

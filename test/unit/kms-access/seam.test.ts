@@ -81,4 +81,14 @@ describe('defaultAuthorizer', () => {
     expect(put.message).toMatch(/because no resource-based policy allows the kms:PutKeyPolicy action$/);
     expect(defaultAuthorizer({ caller: partner, action: 'kms:DescribeKey', key: everyone, accountId: EXTERNAL }).allowed).toBe(true);
   });
+
+  it('adds what every request carries: TLS, the Region called and the caller\'s unique id', () => {
+    const key = keyWith(keyPolicy(ENABLE_IAM));
+    const decision = defaultAuthorizer({ caller: { arn: USER_SESSION, principalId: 'AROAEXAMPLEID:app-session' }, action: 'kms:Decrypt', key, accountId: ACCOUNT, region: 'eu-west-2' });
+    expect(decision.request?.context).toMatchObject({ 'aws:SecureTransport': true, 'aws:RequestedRegion': 'eu-west-2', 'aws:userid': 'AROAEXAMPLEID:app-session' });
+    // A Region-pinning deny in an identity policy (a common guard) now sees the Region.
+    const pinned = [{ name: 'Pin', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }, { Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-2' } } }] } }];
+    const at = (region: string) => defaultAuthorizer({ caller: { arn: ALICE, identityPolicies: pinned }, action: 'kms:CreateKey', accountId: ACCOUNT, region }).allowed;
+    expect([at('eu-west-2'), at('us-east-1')]).toEqual([true, false]);
+  });
 });

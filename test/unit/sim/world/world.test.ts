@@ -159,4 +159,11 @@ describe('the sandbox world', () => {
     expect(rootOnly.current).toBe('arn:aws:iam::999988887777:root');
     expect(rootOnly.caller()).toMatchObject({ type: 'Root', principalId: '999988887777', identityPolicies: [] });
   });
+
+  it('knows which IAM principals exist (as KMS checks a key policy), trusting accounts outside the world', () => {
+    const world = createWorld();
+    expect([BOB, APP_ROLE, APP_SESSION, ROOT, DAVE, '111122223333', 'arn:aws:sts::111122223333:assumed-role/AppServer/another'].map((a) => world.principalExists(a))).toEqual([true, true, true, true, true, true, true]);
+    expect(['arn:aws:iam::111122223333:user/mallory', 'arn:aws:iam::111122223333:role/Ghost', 'arn:aws:sts::111122223333:assumed-role/Ghost/s', 'bob'].map((a) => world.principalExists(a))).toEqual([false, false, false, false]);
+    expect(world.principalExists('arn:aws:iam::999999999999:user/anyone')).toBe(true);
+  });
 });
