@@ -67,12 +67,16 @@ test('a newcomer completes server-side encryption at rest and its quiz with the 
   expect(score).toMatch(/\d+ of 13/);
 });
 
-test('a deep link opens the stolen-disk step with the thief\'s refusal in the text twin, axe clean', async ({ page }) => {
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto(`./#/lessons/${LESSON.id}/stolen-disk`);
-  await expect(stepHeading(page)).toHaveText(/A thief copies the disk/);
-  const twin = page.locator('.text-twin');
-  await expect(twin.getByText('because no resource-based policy allows the kms:Decrypt action').first()).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole('region', { name: 'Why KMS decided' }).getByText('Why KMS refused the thief\'s Decrypt')).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
-});
+for (const theme of ['light', 'dark'] as const) {
+  test(`a deep link opens the stolen disk: the thief's refusal in the text twin and the decision view, axe clean (${theme})`, async ({ page }) => {
+    await page.addInitScript((choice) => localStorage.setItem('kms-lab:theme', choice), theme);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`./#/lessons/${LESSON.id}/stolen-disk`);
+    await expect(stepHeading(page)).toHaveText(/A thief copies the disk/);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const twin = page.locator('.text-twin');
+    await expect(twin.getByText('because no resource-based policy allows the kms:Decrypt action').first()).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('region', { name: 'Why KMS decided' }).getByText('Why KMS refused the thief\'s Decrypt')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
