@@ -71,6 +71,8 @@ function invalidChoice(argument: string, value: string, choices: readonly string
 }
 
 const looksLikeOption = (word: string | undefined) => word !== undefined && word.startsWith('--');
+/** argparse's test for an optional argument's value: a word starting with '-' (not '-' alone) is an option. */
+const isOptionWord = (word: string) => word.length > 1 && word.startsWith('-') && !/^-\d+$|^-\d*\.\d+$/.test(word);
 
 export function parseCommandLine(args: readonly string[]): ParsedCommandLine {
   const globals: GlobalOptions = { debug: false, noPaginate: false, ignored: [], version: false };
@@ -177,8 +179,9 @@ function parseOperationArguments(
       continue;
     }
     if (flag === '--generate-cli-skeleton') {
-      // nargs='?': `input` unless one of the skeleton kinds follows.
-      const next = inline ?? (SKELETON_KINDS.includes(words[i + 1]) ? words[++i] : 'input');
+      // nargs='?' with choices: argparse takes the next word unless it is an option, then checks it.
+      const following = words[i + 1];
+      const next = inline ?? (following !== undefined && !isOptionWord(following) ? words[++i] : 'input');
       if (!SKELETON_KINDS.includes(next)) invalidChoice('--generate-cli-skeleton', next, SKELETON_KINDS);
       values.set(skeletonSpec(flag), next);
       continue;

@@ -4,7 +4,7 @@
  */
 import type { Shape, StructureShape } from '../../kms/index.ts';
 import type { OperationCommand } from './command-table.ts';
-import { formatYaml } from './output/yaml.ts';
+import { yamlInputSkeleton } from './yaml-skeleton.ts';
 
 function placeholder(shape: Shape): unknown {
   switch (shape.type) {
@@ -25,7 +25,6 @@ function structure(shape: StructureShape): Record<string, unknown> {
 
 export function skeletonOf(command: OperationCommand, kind: string): string {
   const shape = kind === 'output' ? command.operation.output : command.operation.input;
-  const value = structure(shape);
-  if (kind === 'yaml-input') return formatYaml(value as never);
-  return JSON.stringify(value, null, 4) + '\n';
+  if (kind === 'yaml-input') return yamlInputSkeleton(command.operation.input);
+  return JSON.stringify(structure(shape), null, 4) + '\n';
 }
