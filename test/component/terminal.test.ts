@@ -4,7 +4,8 @@
  */
 import './terminal-realm'; // first: before the shell's modules load
 import { describe, expect, it, vi } from 'vitest';
-import { screen, within } from '@testing-library/svelte';
+import { render, screen, within } from '@testing-library/svelte';
+import Terminal from '../../src/ui/terminal/Terminal.svelte';
 import { createShell } from '../../src/cli/index';
 import { renderTerminal, SECRET } from './terminal-support';
 
@@ -225,5 +226,11 @@ describe('terminal', { timeout: 30_000 }, () => {
     expect(copyButton).toHaveFocus();
     await user.click(log);
     expect(input).toHaveFocus();
+  });
+
+  it('takes another accessible name for the textbox and its log', () => {
+    render(Terminal, { props: { shell: createShell(), label: 'Lesson terminal' } });
+    expect(screen.getByRole('textbox', { name: 'Lesson terminal' })).toBeInTheDocument();
+    expect(screen.getByRole('log', { name: 'Lesson terminal output' })).toBeInTheDocument();
   });
 });
