@@ -8,7 +8,7 @@
  * exports them. See engine-state.ts for what is kept and what is not.
  */
 export { KMS_STATE_VERSION, captureEngineState, refillAuditLog, type KmsEngineState } from './engine-state.ts';
-export { readKmsState, issuePath } from './read-state.ts';
+export { readKmsState, issuePath, modelTimeSchema, LATEST_MODEL_TIME } from './read-state.ts';
 export {
   publicKmsState, publicKmsStateSchema, publicStateProblems, stateWithNewMaterial, MAX_IMPORTED_KEYS,
   type PublicKmsState, type CheckedPublicKmsState,

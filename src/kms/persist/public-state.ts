@@ -19,7 +19,12 @@ import { KMS_STATE_VERSION, type KmsEngineState } from './engine-state.ts';
 export const MAX_IMPORTED_KEYS = 200;
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const isoTime = v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 date and time, e.g. 2026-01-01T00:00:00.000Z'), v.transform(Date.parse));
+const isoTime = v.pipe(
+  v.string(),
+  v.isoTimestamp('must be an ISO 8601 date and time, e.g. 2026-01-01T00:00:00.000Z'),
+  v.transform(Date.parse),
+  v.minValue(0, 'must be 1970 or later'),
+);
 const accountId = v.pipe(v.string(), v.regex(/^\d{12}$/, 'must be a 12-digit account id'));
 const region = v.pipe(v.string(), v.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be a Region name such as eu-west-2'));
 

@@ -8,8 +8,13 @@ import { KEY_SPECS, KEY_USAGES } from '../keys/key-specs.ts';
 import { KEY_STATES } from '../keys/key-state-machine.ts';
 import { KMS_STATE_VERSION, type KmsEngineState } from './engine-state.ts';
 
+/** 9999-12-31T23:59:59.999Z: the last moment every date format of KMS Lab can print. */
+export const LATEST_MODEL_TIME = 253_402_300_799_999;
+
 const cryptoKey = v.instance(CryptoKey, 'is not a CryptoKey');
-const timestamp = v.pipe(v.number(), v.finite());
+/** Model time in ms, as the clock and the keys hold it. */
+export const modelTimeSchema = v.pipe(v.number(), v.minValue(0), v.maxValue(LATEST_MODEL_TIME));
+const timestamp = modelTimeSchema;
 
 const backingKey = v.looseObject({ materialId: v.string(), key: cryptoKey, createdAt: timestamp });
 

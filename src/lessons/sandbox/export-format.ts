@@ -3,7 +3,7 @@
  * secret; key material cannot leave KMS, and the note inside the file says what that means.
  */
 import * as v from 'valibot';
-import { publicKmsStateSchema } from '../../kms/persist/index.ts';
+import { modelTimeSchema, publicKmsStateSchema } from '../../kms/persist/index.ts';
 
 export const SANDBOX_EXPORT_FORMAT = 'kms-lab-sandbox-export';
 export const SANDBOX_EXPORT_VERSION = 1;
@@ -26,8 +26,8 @@ export const sandboxExportSchema = v.object({
   note: v.optional(v.string()),
   /** Model time of the export, ISO 8601 (for people; `clock` is what the import uses). */
   exportedAt: v.optional(v.string()),
-  /** Model time (ms); at most the end of year 9999, the last moment a date can be printed. */
-  clock: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(253_402_300_799_999)),
+  /** Model time (ms), up to the end of year 9999. */
+  clock: modelTimeSchema,
   world: v.unknown(),
   files: v.unknown(),
   history: v.pipe(v.array(v.string()), v.maxLength(1000)),

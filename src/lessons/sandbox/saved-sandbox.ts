@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { type SavedFileSystem } from '../../cli/vfs/index.ts';
 import type { KmsEngineState } from '../../kms/index.ts';
+import { modelTimeSchema } from '../../kms/persist/index.ts';
 import type { WorldSpec } from '../../sim/world/index.ts';
 
 export const SAVED_SANDBOX_FORMAT = 'kms-lab-sandbox';
@@ -32,7 +33,7 @@ const envelope = v.looseObject({
   format: v.literal(SAVED_SANDBOX_FORMAT, 'it is not a saved KMS Lab sandbox'),
   version: v.literal(SAVED_SANDBOX_VERSION, (issue) => `it was saved in format version ${String(issue.input)}, and this KMS Lab reads version ${SAVED_SANDBOX_VERSION}`),
   seed: v.number(),
-  time: v.pipe(v.number(), v.finite()),
+  time: modelTimeSchema,
   kms: v.unknown(),
   world: v.unknown(),
   files: v.unknown(),
