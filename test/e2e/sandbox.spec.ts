@@ -147,3 +147,17 @@ test('the catalogue’s first load does not fetch the sandbox; the header’s Sa
   await expect(page.getByRole('link', { name: 'Sandbox' })).toHaveAttribute('aria-current', 'page');
   expect(requested.filter((path) => /SandboxPage/.test(path)).length).toBeGreaterThan(0);
 });
+
+test('acting as bob, the console and the terminal are refused in KMS’s words, and the console shows why', async ({ page }) => {
+  await openSandbox(page);
+  const actAs = page.getByRole('combobox', { name: 'Act as' });
+  await actAs.selectOption((await actAs.locator('option', { hasText: /^bob/ }).getAttribute('value'))!);
+  await consolePane(page).getByRole('row', { name: /alias\/tutorial/ }).getByRole('link').click();
+  await page.getByRole('button', { name: 'Disable' }).click();
+  await expect(consolePane(page).getByText('AccessDeniedException', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Why was this denied?' }).click();
+  await expect(consolePane(page).locator('.decision-view')).toContainText('kms:DisableKey');
+  const keyId = page.url().split('/').at(-1)!;
+  await run(page, `aws kms disable-key --key-id ${keyId}`);
+  await expect(terminalOutput(page)).toContainText('An error occurred (AccessDeniedException) when calling the DisableKey operation');
+});
