@@ -161,3 +161,45 @@ test('acting as bob, the console and the terminal are refused in KMS’s words, 
   await run(page, `aws kms disable-key --key-id ${keyId}`);
   await expect(terminalOutput(page)).toContainText('An error occurred (AccessDeniedException) when calling the DisableKey operation');
 });
+
+test('keyboard only: create a signing key through the wizard and move through its tabs', async ({ page }) => {
+  await openSandbox(page);
+  /** Tab (forwards) until the focused element is the one wanted; fails if it is never reached. */
+  async function tabTo(target: import('@playwright/test').Locator): Promise<void> {
+    for (let presses = 0; presses < 40; presses += 1) {
+      if (await target.evaluate((element) => element === document.activeElement)) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error('not reachable with Tab');
+  }
+  await tabTo(consolePane(page).getByRole('link', { name: 'Create key' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Create key', exact: true })).toBeFocused();
+  await tabTo(page.getByRole('radio', { name: /Symmetric/ }));
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: /Asymmetric/ })).toBeChecked();
+  await tabTo(page.getByRole('radio', { name: /Encrypt and decrypt/ }));
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: /Sign and verify/ })).toBeChecked();
+  await tabTo(page.getByRole('button', { name: 'Next' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Step 2 of 3: Add labels' })).toBeFocused();
+  await tabTo(page.getByRole('textbox', { name: 'Alias (optional)' }));
+  await page.keyboard.type('keyboard-signer');
+  await tabTo(page.getByRole('button', { name: 'Next' }));
+  await page.keyboard.press('Enter');
+  await tabTo(page.getByRole('button', { name: 'Create key' }));
+  await page.keyboard.press('Enter');
+  await expect(consolePane(page).getByRole('heading', { name: 'alias/keyboard-signer' })).toBeFocused();
+  await expect(consolePane(page).getByText('SIGN_VERIFY').first()).toBeVisible();
+  await tabTo(page.getByRole('tab', { name: 'Configuration' }));
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Grants' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'Public key' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('tabpanel', { name: 'Public key' })).toBeFocused();
+  await expect(page.getByLabel('Public key (PEM)')).toContainText('-----BEGIN PUBLIC KEY-----');
+});
