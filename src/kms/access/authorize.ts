@@ -87,6 +87,13 @@ function identityPoliciesOf(caller: KmsCaller, action: string, resource: string)
   return [{ name: "IAM (the world's answer for this call)", document: { Version: '2012-10-17', Statement: [{ Sid: 'Allow', Effect: 'Allow', Action: action, Resource: resource }] } }];
 }
 
+// Model time often stands still between calls: format each instant once.
+let lastInstant: { now: number; iso: string } | undefined;
+const isoAt = (now: number): string => {
+  if (lastInstant?.now !== now) lastInstant = { now, iso: new Date(now).toISOString() };
+  return lastInstant.iso;
+};
+
 function requestContext(request: AuthorizationRequest): Record<string, ContextValue> {
   const { caller, action, viaService, encryptionContext, sourceIp, now, region } = request;
   // Every KMS endpoint is HTTPS-only, so every request arrived over TLS.
@@ -94,7 +101,7 @@ function requestContext(request: AuthorizationRequest): Record<string, ContextVa
   if (region) context['aws:RequestedRegion'] = region;
   if (caller.principalId) context['aws:userid'] = caller.principalId;
   if (now !== undefined) {
-    context['aws:CurrentTime'] = new Date(now).toISOString();
+    context['aws:CurrentTime'] = isoAt(now);
     context['aws:EpochTime'] = Math.floor(now / 1000);
   }
   if (viaService) context['kms:ViaService'] = viaService;

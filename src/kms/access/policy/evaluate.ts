@@ -7,7 +7,7 @@ import { resolveContext } from './request-context.ts';
 import { evaluateStatement } from './statement.ts';
 import type {
   AccessTrace, DecisionPath, DecisiveRef, EvaluationStep, KmsAccessRequest, KmsAccessResult, NamedPolicy,
-  NotEvaluatedEntry, PolicyInput, PolicyKind, PolicyTrace, StatementRef, StatementTrace,
+  NotEvaluatedEntry, ParseResult, PolicyInput, PolicyKind, PolicyTrace, StatementRef, StatementTrace,
 } from './types.ts';
 import type { ConditionEnvironment } from './conditions.ts';
 
@@ -34,7 +34,7 @@ export function evaluateKmsAccess(request: KmsAccessRequest): KmsAccessResult {
   const crossAccount = key !== undefined && request.caller.accountId !== key.accountId;
 
   const evaluatePolicy = (kind: PolicyKind, name: string, document: PolicyInput): PolicyTrace => {
-    const parsed = parsePolicyDocument(document);
+    const parsed = parseOnce(document);
     if (!parsed.ok) return { kind, name, parseError: parsed.error, statements: [] };
     const env: ConditionEnvironment = { lookup: context.lookup, ...(parsed.policy.version ? { version: parsed.policy.version } : {}) };
     return { kind, name, statements: parsed.policy.statements.map((s) => evaluateStatement(s, { kind, caller, action: request.action, resource, env })) };
@@ -82,6 +82,22 @@ export function evaluateKmsAccess(request: KmsAccessRequest): KmsAccessResult {
   const result: KmsAccessResult = { decision: outcome.decision, trace };
   if (outcome.denial) result.message = accessDeniedMessage(request.caller.arn, request.action, resource, outcome.denial);
   return result;
+}
+
+// Key policies are stored as text and read on every call, but change rarely: read each text once.
+// (Only here: parsePolicyDocument itself returns fresh objects to editors.)
+const parsedTexts = new Map<string, ParseResult>();
+const PARSED_TEXTS_LIMIT = 256;
+
+function parseOnce(document: PolicyInput): ParseResult {
+  if (typeof document !== 'string') return parsePolicyDocument(document);
+  let parsed = parsedTexts.get(document);
+  if (!parsed) {
+    if (parsedTexts.size >= PARSED_TEXTS_LIMIT) parsedTexts.clear();
+    parsed = parsePolicyDocument(document);
+    parsedTexts.set(document, parsed);
+  }
+  return parsed;
 }
 
 function isNamedPolicy(p: PolicyInput | NamedPolicy): p is NamedPolicy {

@@ -45,9 +45,16 @@ export function resolveContext(request: KmsAccessRequest, who: PrincipalIdentity
   if (Object.keys(encryptionContext).length) derived['kms:EncryptionContextKeys'] = Object.keys(encryptionContext);
 
   const entries = { ...derived, ...given };
-  const byLowerName = new Map<string, ContextValue>();
-  for (const [key, value] of Object.entries(derived)) byLowerName.set(key.toLowerCase(), value);
-  for (const [key, value] of Object.entries(given)) byLowerName.set(key.toLowerCase(), value);
-  return { entries, lookup: (key) => byLowerName.get(key.toLowerCase()), encryptionContext };
+  // Built on the first condition that asks: most statements have no Condition, and every call resolves a context.
+  let byLowerName: Map<string, ContextValue> | undefined;
+  const lookup = (key: string) => {
+    if (!byLowerName) {
+      byLowerName = new Map();
+      for (const [name, value] of Object.entries(derived)) byLowerName.set(name.toLowerCase(), value);
+      for (const [name, value] of Object.entries(given)) byLowerName.set(name.toLowerCase(), value);
+    }
+    return byLowerName.get(key.toLowerCase());
+  };
+  return { entries, lookup, encryptionContext };
 }
 
