@@ -80,6 +80,26 @@ describe('audit log', () => {
     expect(within(body).getByText('No key, so no key policy and no grant applies.')).toBeInTheDocument();
   });
 
+  it('shows each decision of a call that checks two keys (ReEncrypt: the destination and the source key), in the order KMS made them', async () => {
+    const { kms, keyId } = await kmsWithCalls();
+    const { KeyMetadata } = (await kms.call('CreateKey', {}, alice)) as { KeyMetadata: { KeyId: string } };
+    const { CiphertextBlob } = (await kms.call('Encrypt', { KeyId: keyId, Plaintext: new Uint8Array([7]) }, alice)) as { CiphertextBlob: Uint8Array };
+    await kms.call('ReEncrypt', { CiphertextBlob, DestinationKeyId: KeyMetadata.KeyId }, alice);
+    render(AuditLog, { props: { kms } });
+    const reEncrypt = rowButtons()[0];
+    await userEvent.click(reEncrypt);
+    const body = document.getElementById(reEncrypt.getAttribute('aria-controls') as string) as HTMLElement;
+    const whys = within(body).getAllByRole('button', { name: /^Why was/ });
+    expect(whys.map((b) => b.textContent?.trim())).toEqual([
+      `Why was kms:ReEncryptTo on key ${KeyMetadata.KeyId} allowed?`,
+      `Why was kms:ReEncryptFrom on key ${keyId} allowed?`,
+    ]);
+    await userEvent.click(whys[1]);
+    expect(whys[1]).toHaveAttribute('aria-expanded', 'true');
+    expect(whys[0]).toHaveAttribute('aria-expanded', 'false');
+    expect(within(body).getByRole('heading', { level: 3 })).toHaveTextContent('Allowed kms:ReEncryptFrom');
+  });
+
   it('adds new calls as they happen and draws one page of a long log at a time', async () => {
     const { kms, keyId } = await kmsWithCalls();
     render(AuditLog, { props: { kms, pageSize: 3 } });
