@@ -174,6 +174,16 @@ describe('the session', () => {
     expect((await shell.run('echo x')).clear).toBeUndefined();
   });
 
+  test("clear takes ncurses' options (-T TERM, -V, -x) and refuses others with its usage (ncurses 6.4)", async () => {
+    const shell = createShell();
+    const usage = 'Usage: clear [options]\n\nOptions:\n  -T TERM     use this instead of $TERM\n  -V          print curses-version\n  -x          do not try to clear scrollback\n';
+    expect(await shell.run('clear -x -T xterm')).toEqual({ stdout: '', stderr: '', exitCode: 0, clear: true });
+    expect(await shell.run('clear x -V')).toEqual({ stdout: 'ncurses 6.4.20221231\n', stderr: '', exitCode: 0 });
+    expect(await shell.run('clear --help')).toEqual({ stdout: '', stderr: "clear: invalid option -- '-'\n" + usage, exitCode: 1 });
+    expect(await shell.run('clear -T')).toEqual({ stdout: '', stderr: "clear: option requires an argument -- 'T'\n" + usage, exitCode: 1 });
+    expect(await shell.run('clear now')).toEqual({ stdout: '', stderr: usage, exitCode: 1 });
+  });
+
   test('true, false and $?', async () => {
     const shell = createShell();
     expect((await shell.run('false')).exitCode).toBe(1);

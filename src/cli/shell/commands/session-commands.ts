@@ -26,10 +26,53 @@ export const historyCommand: ShellCommand = {
   },
 };
 
+const CLEAR_USAGE = `Usage: clear [options]
+
+Options:
+  -T TERM     use this instead of $TERM
+  -V          print curses-version
+  -x          do not try to clear scrollback
+`;
+
+/**
+ * ncurses' clear (getopt "T:Vx", its messages and usage, status 1 for a mistake; an operand is a
+ * mistake). Options are read in order, so -V prints the version at once. -T names a terminal type and -x keeps the
+ * scrollback on a real terminal; this terminal's screen is its scrollback, so both clear it.
+ */
 export const clearCommand: ShellCommand = {
   name: 'clear',
   summary: 'clear the terminal screen',
   run(ctx) {
+    const args = ctx.argv.slice(1);
+    const fail = (message: string) => {
+      ctx.stderr.write(message + CLEAR_USAGE);
+      return 1;
+    };
+    let operands = 0;
+    for (let i = 0; i < args.length; i++) {
+      if (args[i] === '--') {
+        operands += args.length - i - 1;
+        break;
+      }
+      if (!args[i].startsWith('-') || args[i] === '-') {
+        operands++; // glibc's getopt reads options after operands too
+        continue;
+      }
+      for (let k = 1; k < args[i].length; k++) {
+        const letter = args[i][k];
+        if (letter === 'V') {
+          ctx.stdout.write('ncurses 6.4.20221231\n');
+          return 0;
+        }
+        if (letter === 'x') continue;
+        if (letter !== 'T') return fail(`clear: invalid option -- '${letter}'\n`);
+        if (k + 1 < args[i].length) break; // -Tvalue
+        if (i + 1 >= args.length) return fail(`clear: option requires an argument -- 'T'\n`);
+        i++;
+        break;
+      }
+    }
+    if (operands > 0) return fail('');
     ctx.session.requestClear();
     return 0;
   },
