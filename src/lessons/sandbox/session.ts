@@ -6,6 +6,7 @@
  * finishes before the reset clears the storage, and no save of the old parts lands after it.
  */
 import type { Input } from '../../kms/index.ts';
+import { LATEST_MODEL_TIME } from '../../kms/persist/index.ts';
 import { exportSandbox } from './export-sandbox.ts';
 import { importSandbox } from './import-sandbox.ts';
 import { memoryStorage } from './memory-storage.ts';
@@ -177,6 +178,8 @@ export async function createSandboxSession(options: SandboxOptions = {}): Promis
     },
     async advance(ms) {
       const { clock, kms } = parts;
+      // Past the end of year 9999 no date can be printed (nor saved and read back).
+      if (clock.now() + ms > LATEST_MODEL_TIME) throw new RangeError('the model clock stops at the end of year 9999');
       clock.advance(ms);
       await kms.settle();
       changed();

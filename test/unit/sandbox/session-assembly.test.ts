@@ -58,6 +58,14 @@ describe('model time', () => {
     expect(described).toMatchObject({ exitCode: 254 });
     expect(described.stderr).toContain('NotFoundException');
   });
+
+  it('refuses to run the clock past the end of year 9999 (and backwards), and nothing changes', async () => {
+    const s = await session();
+    const now = s.clock.now();
+    await expect(s.advance(10_000 * 365 * MS_PER_DAY)).rejects.toThrow(/end of year 9999/);
+    await expect(s.advance(-1)).rejects.toThrow(RangeError);
+    expect(s.clock.now()).toBe(now);
+  });
 });
 
 describe('subscribe', () => {
