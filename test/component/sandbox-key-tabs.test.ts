@@ -135,4 +135,19 @@ describe('key page tabs by key type', () => {
     expect(await screen.findByText('AUTOMATIC')).toBeInTheDocument();
     await vi.waitFor(() => expect(session.kms.keys()[0].backingKeyVersions).toHaveLength(2));
   });
+
+  it('cancels a scheduled deletion: the key comes back Disabled, then Enable makes it usable', async () => {
+    const { session, sandbox } = consoleOn();
+    const keyId = await createKey(session, {});
+    await session.kms.call('ScheduleKeyDeletion', { KeyId: keyId, PendingWindowInDays: 30 }, session.world.callContext());
+    const user = userEvent.setup();
+    render(KeyPage, { props: { sandbox, keyId } });
+    expect(screen.getByRole('button', { name: 'Disable' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Cancel key deletion' }));
+    expect(await screen.findByText(/Key deletion cancelled/)).toBeInTheDocument();
+    expect(session.kms.keys()[0].metadata.KeyState).toBe('Disabled');
+    await user.click(screen.getByRole('button', { name: 'Enable' }));
+    expect(await screen.findByText('Key enabled.')).toBeInTheDocument();
+    expect(session.kms.keys()[0].metadata.KeyState).toBe('Enabled');
+  });
 });

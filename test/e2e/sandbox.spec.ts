@@ -203,3 +203,17 @@ test('keyboard only: create a signing key through the wizard and move through it
   await expect(page.getByRole('tabpanel', { name: 'Public key' })).toBeFocused();
   await expect(page.getByLabel('Public key (PEM)')).toContainText('-----BEGIN PUBLIC KEY-----');
 });
+
+test('an asymmetric key’s public key downloads as a PEM file', async ({ page }) => {
+  await openSandbox(page);
+  await run(page, 'aws kms create-key --key-spec RSA_2048 --key-usage ENCRYPT_DECRYPT --query KeyMetadata.KeyId --output text');
+  const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+  await expect(terminalOutput(page)).toContainText(uuid, { timeout: 20_000 });
+  const keyId = ((await terminalOutput(page).textContent()) ?? '').match(uuid)![0];
+  await page.goto(`./#/sandbox/keys/${keyId}/public-key`);
+  await expect(page.getByLabel('Public key (PEM)')).toContainText('-----BEGIN PUBLIC KEY-----', { timeout: 20_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download public key (PEM)' }).click()]);
+  expect(download.suggestedFilename()).toBe(`${keyId}.pem`);
+  const text = await (await download.createReadStream()).toArray();
+  expect(Buffer.concat(text).toString()).toMatch(/^-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/=\n]+-----END PUBLIC KEY-----\n$/);
+});
