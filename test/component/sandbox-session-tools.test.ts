@@ -21,10 +21,12 @@ describe('reset, export and import', () => {
     await user.click(screen.getByRole('button', { name: 'Reset…' }));
     await user.click(screen.getByRole('button', { name: 'Keep it' }));
     expect(session.resets).toBe(0);
+    window.location.hash = '#/sandbox/keys/gone/policy';
     await user.click(screen.getByRole('button', { name: 'Reset…' }));
     await user.click(screen.getByRole('button', { name: 'Yes, reset the sandbox' }));
     expect(session.resets).toBe(1);
     expect(await screen.findByText('The sandbox was reset to its starting state.')).toBeInTheDocument();
+    expect(window.location.hash).toBe('#/sandbox');
   });
 
   it('exports the session’s JSON as a file, says that key material cannot leave, and imports a chosen file', async () => {
