@@ -118,11 +118,19 @@ export async function createSandboxSession(options: SandboxOptions = {}): Promis
     const record = await captureParts(parts);
     try {
       await storage.save(record);
-      saveProblem = undefined;
+      reportSaveProblem(undefined);
     } catch (error) {
-      saveProblem = `The sandbox could not be saved (${message(error)}).`;
-      throw new Error(saveProblem);
+      const problem = `The sandbox could not be saved (${message(error)}).`;
+      reportSaveProblem(problem);
+      throw new Error(problem);
     }
+  }
+
+  /** Views show saveProblem: they hear when it appears or goes (without that starting a save). */
+  function reportSaveProblem(problem: string | undefined): void {
+    if (problem === saveProblem) return;
+    saveProblem = problem;
+    notify();
   }
 
   function save(): Promise<void> {
@@ -139,7 +147,7 @@ export async function createSandboxSession(options: SandboxOptions = {}): Promis
       if (!keep) {
         // A storage that cannot forget still gets the fresh sandbox written over the old one at the next save.
         await storage.clear().catch((error: unknown) => {
-          saveProblem = `The saved sandbox could not be removed (${message(error)}).`;
+          reportSaveProblem(`The saved sandbox could not be removed (${message(error)}).`);
         });
       }
       replace(built);

@@ -70,6 +70,19 @@ describe('saving and restoring', () => {
     expect(await s.shell.run(ENCRYPT)).toMatchObject({ exitCode: 0 });
   });
 
+  it('a failing save is reported in saveProblem, subscribers hear it come and go', async () => {
+    let failing = true;
+    const storage = { ...memoryStorage(), save: () => (failing ? Promise.reject(new Error('disk full')) : Promise.resolve()) };
+    const s = await session(storage);
+    let heard = 0;
+    s.subscribe(() => heard++);
+    await expect(s.save()).rejects.toThrow(/could not be saved \(disk full\)/);
+    expect([s.saveProblem, heard]).toEqual(['The sandbox could not be saved (disk full).', 1]);
+    failing = false;
+    await s.save();
+    expect([s.saveProblem, heard]).toEqual([undefined, 2]);
+  });
+
   it('a storage the browser refuses is reported, and the sandbox still works for this visit', async () => {
     const refusing = { load: () => Promise.reject(new Error('blocked')), save: () => Promise.reject(new Error('blocked')), clear: () => Promise.resolve() };
     const s = await session(refusing);
