@@ -16,8 +16,9 @@
  *   `Uint8Array`, timestamps as `Date`, numbers as numbers. The engine validates constraints
  *   (lengths, ranges, enums, patterns, required members) with AWS's exact ValidationException text;
  *   a member of the wrong JS type is a `SerializationException`; unknown members are ignored.
- * - `context`: `{ caller: { arn, accountId?, type?, principalId?, accessKeyId?, iamAllows? }, region,
- *   sourceIp?, userAgent?, viaService? }` (see caller.ts).
+ * - `context`: `{ caller: { arn, accountId?, type?, principalId?, accessKeyId?, identityPolicies?,
+ *   tags?, iamAllows? }, region, sourceIp?, userAgent?, viaService? }` (see caller.ts; the simulated
+ *   world's `world.callContext()` builds one).
  * - Resolves with the output object (blobs `Uint8Array`, timestamps `Date`, members in AWS's order;
  *   `{}` for operations without output) or REJECTS WITH A `KmsError` — never anything else
  *   (unexpected failures become `KMSInternalException` and are logged).

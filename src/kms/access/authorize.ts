@@ -70,10 +70,11 @@ export interface AuthorizationDecision {
 
 export type Authorizer = (request: AuthorizationRequest) => AuthorizationDecision;
 
-const ALLOW_ALL: NamedPolicy = {
+// Frozen: recorded decisions share it, and a view must not be able to change what they saw.
+const ALLOW_ALL: NamedPolicy = Object.freeze({
   name: 'IAM (not modelled for this caller: allows everything)',
-  document: { Version: '2012-10-17', Statement: [{ Sid: 'AllowAll', Effect: 'Allow', Action: '*', Resource: '*' }] },
-};
+  document: Object.freeze({ Version: '2012-10-17', Statement: Object.freeze([Object.freeze({ Sid: 'AllowAll', Effect: 'Allow', Action: '*', Resource: '*' })]) }),
+});
 
 /**
  * The caller's identity policies as the evaluator takes them. A caller from the simulated world
