@@ -58,7 +58,7 @@ export interface SandboxSession {
   call(operation: string, input: Input, options?: { viaService?: string }): Promise<Output>;
   /** Moves model time forward and waits until the rotations and deletions it makes due are done. */
   advance(ms: number): Promise<void>;
-  /** Fires after any change: a KMS call, a clock step, act-as, a terminal line (files, history), a reset. */
+  /** Fires after any change: a KMS call, a clock step, act-as, a terminal line (files, history), a reset or import, saveProblem. */
   subscribe(listener: () => void): () => void;
   /** Saves now (changes are also saved automatically, shortly after they happen). */
   save(): Promise<void>;
