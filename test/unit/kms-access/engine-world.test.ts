@@ -157,4 +157,30 @@ describe('the engine with the simulated world', () => {
     const direct = await failure(kms.call('GenerateDataKey', { KeyId: key.KeyId, KeySpec: 'AES_256' }, as(APP)));
     expect(direct.message).toMatch(/with an explicit deny in a resource-based policy$/);
   });
+
+  it("an AWS managed key (alias/aws/s3) works for the app only through S3, as AWS's own key policy says", async () => {
+    // https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key (usable only through the service)
+    const { kms, as } = setup();
+    const viaS3 = await kms.call('GenerateDataKey', { KeyId: 'alias/aws/s3', KeySpec: 'AES_256' }, as(APP, { viaService: 's3' }));
+    expect(viaS3.KeyId).toMatch(/^arn:aws:kms:eu-west-2:111122223333:key\//);
+    const direct = await failure(kms.call('GenerateDataKey', { KeyId: 'alias/aws/s3', KeySpec: 'AES_256' }, as(APP)));
+    expect(direct.message).toBe(`User: ${APP} is not authorized to perform: kms:GenerateDataKey on resource: ${viaS3.KeyId} because no resource-based policy allows the kms:GenerateDataKey action`);
+    const viaEbs = await failure(kms.call('GenerateDataKey', { KeyId: 'alias/aws/s3', KeySpec: 'AES_256' }, as(APP, { viaService: 'ebs' })));
+    expect(viaEbs.code).toBe('AccessDeniedException');
+  });
+
+  it("the account's root user needs no IAM policy at home, but another account's root needs the key policy", async () => {
+    const { kms, as, newKey } = setup();
+    const key = await newKey();
+    await kms.call('DisableKey', { KeyId: key.KeyId }, as(`arn:aws:iam::${ACCOUNT}:root`));
+    const partnerRoot = await failure(kms.call('DescribeKey', { KeyId: key.Arn }, as('arn:aws:iam::444455556666:root')));
+    expect(partnerRoot.message).toMatch(/because no resource-based policy allows the kms:DescribeKey action$/);
+  });
+
+  it('CloudTrail names the world\'s caller: its type, unique id, access key and user name', async () => {
+    const { world, kms, as, lastEvent } = setup();
+    await failure(kms.call('ListKeys', {}, as(BOB)));
+    expect(lastEvent().userIdentity).toEqual({ type: 'IAMUser', principalId: world.caller(BOB).principalId, arn: BOB, accountId: ACCOUNT, accessKeyId: world.caller(BOB).accessKeyId, userName: 'bob' });
+    expect(lastEvent().sourceIPAddress).toBe('203.0.113.11');
+  });
 });
