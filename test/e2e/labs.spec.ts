@@ -125,3 +125,30 @@ test.describe('on a 375 px phone', () => {
     });
   }
 });
+
+test.describe('dark theme, reduced motion', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('kms-lab:theme', 'dark'));
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+  });
+
+  test('every lab is axe-clean, and a replay jumps straight to its end', async ({ page }) => {
+    for (const lab of ['backoff-study', 'kms-load', 'data-key-caching']) {
+      await page.goto(`./#/labs/${lab}`);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      await expect(page.locator('figure.chart .summary').first()).toContainText(/\d/, { timeout: 30_000 });
+      expect(await seriousViolations(page), lab).toEqual([]);
+    }
+    // kms-load with few clients: the replay shows every attempt at once when motion is reduced.
+    await page.goto('./#/labs/kms-load');
+    const clients = page.getByRole('slider', { name: 'Clients', exact: true });
+    await clients.focus();
+    await page.keyboard.press('Home');
+    const list = page.getByRole('list', { name: 'Attempts in the order they were sent' });
+    await expect(list.getByRole('listitem').first()).toBeVisible({ timeout: 20_000 });
+    const all = await list.getByRole('listitem').count();
+    await page.getByRole('button', { name: 'Replay the requests' }).click();
+    await expect(page.getByRole('button', { name: 'Replay the requests' })).toBeVisible();
+    await expect(list.getByRole('listitem')).toHaveCount(all);
+  });
+});
