@@ -42,6 +42,8 @@ export interface ShellSession {
   readonly home: string;
   cwd: string;
   clearHistory(): void;
+  /** Removes `deleteCount` history lines from index `start` and puts `lines` there (history -d, -p, -s). */
+  spliceHistory(start: number, deleteCount: number, ...lines: string[]): void;
   /** Asks the terminal to clear its screen once this line has run. */
   requestClear(): void;
 }

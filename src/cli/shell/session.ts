@@ -80,6 +80,11 @@ export class ShellState implements ShellSession {
     this.history.length = 0;
   }
 
+  /** Later lines move up and are numbered down, as bash's remove_history does. */
+  spliceHistory(start: number, deleteCount: number, ...lines: string[]): void {
+    this.history.splice(start, deleteCount, ...lines);
+  }
+
   /** `clear`: what the line printed before it is wiped along with the screen. */
   requestClear(): void {
     this.clearRequested = true;
