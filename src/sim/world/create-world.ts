@@ -19,7 +19,9 @@ export function createWorld(spec: WorldSpec = SANDBOX_WORLD): World {
   const state = structuredClone(readWorldSpec(spec));
   const directory = directoryOf(state);
   for (const entry of directory.values()) {
-    if (entry.holder && entry.kind !== 'assumed-role') entry.holder.policies = checkedPolicies(entry.arn, entry.holder.policies ?? []) as NamedPolicy[];
+    if (entry.holder && entry.holderKind && entry.kind !== 'assumed-role') {
+      entry.holder.policies = checkedPolicies(entry.arn, entry.holderKind, entry.holder.policies ?? []) as NamedPolicy[];
+    }
   }
   const listeners = new Set<() => void>();
   let current = state.current ?? defaultCurrent(state);
@@ -40,10 +42,10 @@ export function createWorld(spec: WorldSpec = SANDBOX_WORLD): World {
   }
 
   /** The spec entry whose policies and tags apply to `arn` (a session's role); refuses root users and services. */
-  function holderOf(arn: string): UserSpec | RoleSpec {
+  function holderOf(arn: string): { holder: UserSpec | RoleSpec; kind: 'user' | 'role' } {
     const entry = entryOf(arn);
-    if (!entry.holder) throw new Error(`${arn} has no identity policies or tags in IAM (${entry.kind === 'root' ? 'the root user is not subject to IAM policies of its own account' : 'a service principal is not an IAM identity'}).`);
-    return entry.holder;
+    if (!entry.holder || !entry.holderKind) throw new Error(`${arn} has no identity policies or tags in IAM (${entry.kind === 'root' ? 'the root user is not subject to IAM policies of its own account' : 'a service principal is not an IAM identity'}).`);
+    return { holder: entry.holder, kind: entry.holderKind };
   }
 
   function changed(): void {
@@ -105,15 +107,15 @@ export function createWorld(spec: WorldSpec = SANDBOX_WORLD): World {
       return [...(entryOf(arn).holder?.policies ?? [])];
     },
     setIdentityPolicies(arn, policies) {
-      const holder = holderOf(arn);
-      holder.policies = checkedPolicies(arn, policies) as NamedPolicy[];
+      const { holder, kind } = holderOf(arn);
+      holder.policies = checkedPolicies(arn, kind, policies) as NamedPolicy[];
       changed();
     },
     tags(arn) {
       return { ...entryOf(arn).holder?.tags };
     },
     setTags(arn, tags) {
-      const holder = holderOf(arn);
+      const { holder } = holderOf(arn);
       for (const [key, value] of Object.entries(tags)) {
         if (typeof value !== 'string') throw new Error(`Tag ${key} of ${arn} must have a text value.`);
         if (/^aws:/i.test(key)) throw new Error(`Tag keys beginning with aws: are reserved (${key}).`);

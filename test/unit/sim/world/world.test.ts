@@ -166,4 +166,15 @@ describe('the sandbox world', () => {
     expect(['arn:aws:iam::111122223333:user/mallory', 'arn:aws:iam::111122223333:role/Ghost', 'arn:aws:sts::111122223333:assumed-role/Ghost/s', 'bob'].map((a) => world.principalExists(a))).toEqual([false, false, false, false]);
     expect(world.principalExists('arn:aws:iam::999999999999:user/anyone')).toBe(true);
   });
+
+  it("keeps IAM's quotas: 10 policies per principal, 6,144 characters per policy", () => {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+    const world = createWorld();
+    const policy = (name: string, action = 'kms:Decrypt') => ({ name, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] } });
+    const eleven = Array.from({ length: 11 }, (_, i) => policy(`P${i}`));
+    expect(() => world.setIdentityPolicies(BOB, eleven)).toThrow('Cannot exceed quota for PoliciesPerUser: 10');
+    expect(() => world.setIdentityPolicies(APP_SESSION, eleven)).toThrow('Cannot exceed quota for PoliciesPerRole: 10');
+    world.setIdentityPolicies(BOB, eleven.slice(0, 10));
+    expect(() => world.setIdentityPolicies(BOB, [policy('Huge', `kms:${'x'.repeat(6_200)}`)])).toThrow(/Cannot exceed quota for PolicySize: 6144/);
+  });
 });
