@@ -68,12 +68,17 @@ describe('the create-key wizard', () => {
     await user.click(screen.getByRole('radio', { name: /Sign and verify/ }));
     await user.selectOptions(screen.getByLabelText('Key spec'), 'ECC_NIST_P256');
     await user.click(screen.getByRole('button', { name: 'Next' }));
-    expect(screen.getByRole('heading', { name: 'Step 2 of 3: Add labels' })).toHaveFocus();
+    expect(screen.getByRole('heading', { name: 'Step 2 of 4: Add labels' })).toHaveFocus();
     await user.type(screen.getByLabelText(/Alias/), 'signer');
     await user.type(screen.getByLabelText(/Description/), 'signs releases');
     await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('heading', { name: 'Step 3 of 4: Define key permissions' })).toHaveFocus();
+    const keyUsers = screen.getByRole('group', { name: 'Key users' });
+    await user.click(within(keyUsers).getByRole('checkbox', { name: /^bob/ }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
     // The review shows the exact request as CLI and SDK code before anything is created.
-    expect(screen.getByText(/aws kms create-key --description 'signs releases' --key-usage SIGN_VERIFY --key-spec ECC_NIST_P256/)).toBeInTheDocument();
+    expect(screen.getByText(/aws kms create-key \\\s+--policy '\{/)).toBeInTheDocument();
+    expect(screen.getByText(/--description 'signs releases' \\\s+--key-usage SIGN_VERIFY \\\s+--key-spec ECC_NIST_P256/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Create key' }));
     await vi.waitFor(() => expect(window.location.hash).toMatch(/^#\/sandbox\/keys\/[0-9a-f-]{36}$/));
     const [key] = session.kms.keys();
@@ -84,6 +89,9 @@ describe('the create-key wizard', () => {
       ['CreateAlias', ALICE],
     ]);
     expect(sandbox.flash.map((item) => item.success)).toEqual([`Key ${String(key.metadata.KeyId)} created.`, 'Alias alias/signer created.']);
+    const policy = await session.kms.call('GetKeyPolicy', { KeyId: key.metadata.KeyId }, session.world.callContext());
+    const users = JSON.parse(String(policy.Policy)).Statement.find((statement: { Sid: string }) => statement.Sid === 'Allow use of the key');
+    expect(users).toMatchObject({ Principal: { AWS: BOB }, Action: ['kms:DescribeKey', 'kms:GetPublicKey', 'kms:Sign', 'kms:Verify'] });
   });
 
   it('offers imported material (EXTERNAL origin) for symmetric keys and shows KMS’s error verbatim when denied', async () => {
@@ -92,6 +100,7 @@ describe('the create-key wizard', () => {
     const user = userEvent.setup();
     render(CreateKeyWizard, { props: { sandbox } });
     await user.click(screen.getByRole('radio', { name: /External/ }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
     await user.click(screen.getByRole('button', { name: 'Next' }));
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByText(/--origin EXTERNAL/)).toBeInTheDocument();

@@ -92,6 +92,7 @@ describe('the wizard for every key type', () => {
     await user.type(screen.getByLabelText('Tag key 1'), 'team');
     await user.type(screen.getByLabelText('Tag value 1'), 'red');
     await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
     await user.click(screen.getByRole('button', { name: 'Create key' }));
     await vi.waitFor(() => expect(session.kms.keys()).toHaveLength(1));
     expect(session.kms.keys()[0]).toMatchObject({ metadata: { KeySpec: 'HMAC_512', KeyUsage: 'GENERATE_VERIFY_MAC' }, tags: { team: 'red' } });

@@ -21,9 +21,11 @@ async function run(page: Page, line: string): Promise<void> {
 /** Creates a symmetric key with an alias through the wizard and returns its key id (from the address). */
 async function createKeyInConsole(page: Page, alias: string): Promise<string> {
   await consolePane(page).getByRole('link', { name: 'Create key' }).click();
-  await expect(page.getByRole('heading', { name: 'Step 1 of 3: Configure key' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Step 1 of 4: Configure key' })).toBeVisible();
   await page.getByRole('button', { name: 'Next' }).click();
   await consolePane(page).getByRole('textbox', { name: 'Alias (optional)' }).fill(alias);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { name: 'Step 3 of 4: Define key permissions' })).toBeVisible();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Create key' }).click();
   await expect(page).toHaveURL(/#\/sandbox\/keys\/[0-9a-f-]{36}$/);
@@ -183,9 +185,14 @@ test('keyboard only: create a signing key through the wizard and move through it
   await expect(page.getByRole('radio', { name: /Sign and verify/ })).toBeChecked();
   await tabTo(page.getByRole('button', { name: 'Next' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Step 2 of 3: Add labels' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Step 2 of 4: Add labels' })).toBeFocused();
   await tabTo(page.getByRole('textbox', { name: 'Alias (optional)' }));
   await page.keyboard.type('keyboard-signer');
+  await tabTo(page.getByRole('button', { name: 'Next' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Step 3 of 4: Define key permissions' })).toBeFocused();
+  await tabTo(page.getByRole('group', { name: 'Key administrators' }).getByRole('checkbox', { name: /^alice/ }));
+  await page.keyboard.press('Space');
   await tabTo(page.getByRole('button', { name: 'Next' }));
   await page.keyboard.press('Enter');
   await tabTo(page.getByRole('button', { name: 'Create key' }));
