@@ -12,10 +12,10 @@
  * Lengths are big-endian prefixes (the ByteWriter encoding the TLS simulation uses too).
  */
 import { ByteReader, ByteWriter, fromUtf8, type Bytes } from '../tls/bytes';
+import { IV_BYTES, TAG_BYTES } from '../envelope/data-key-cipher';
 import type { ObjectMetadata, StoredObject } from './types';
 
-export const IV_BYTES = 12;
-export const TAG_BYTES = 16;
+export { IV_BYTES, TAG_BYTES } from '../envelope/data-key-cipher';
 
 export function encodeObjectRecord(metadata: ObjectMetadata, encryptedDataKey: Bytes, iv: Bytes, ciphertext: Bytes): StoredObject {
   if (iv.length !== IV_BYTES) throw new RangeError(`an AES-GCM IV here is ${IV_BYTES} bytes, got ${iv.length}`);

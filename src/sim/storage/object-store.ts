@@ -20,7 +20,7 @@ import type { NoteEvent } from '../core/events';
 import { bytesPayload, heldKeyPayload, metadataPayload, textPayload } from '../network/payloads';
 import type { Network } from '../network/network';
 import { fromUtf8, toHex, utf8, type Bytes } from '../tls/bytes';
-import { decryptWithDataKey, encryptWithDataKey } from './data-key-cipher';
+import { decryptWithDataKey, encryptWithDataKey } from '../envelope/data-key-cipher';
 import { Disk } from './disk';
 import { callKms, type KmsCallResult } from './kms-call';
 import { encodeObjectRecord } from './object-record';
