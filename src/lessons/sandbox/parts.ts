@@ -3,7 +3,7 @@
  * the world of principals, a file system and the terminal's shell, whose `aws` asks the world who
  * is acting on every call. Fresh parts are seeded; saved parts come back exactly as they were.
  */
-import { createShell, type Shell } from '../../cli/index.ts';
+import { createShell, type Shell, type ShellOptions } from '../../cli/index.ts';
 import { loadFileSystem, saveFileSystem, VirtualFileSystem } from '../../cli/vfs/index.ts';
 import { createKms, type Kms, type KmsEngineState, readKmsState } from '../../kms/index.ts';
 import { createModelClock, type ModelClock } from '../../sim/core/clock.ts';
@@ -34,9 +34,9 @@ function sandboxKms(clock: ModelClock, from: { seed: number } | { state: KmsEngi
     : createKms({ clock, rng: createRng(from.seed), accountId: SANDBOX_WORLD.accounts[0].id, quotas: false });
 }
 
-function withShell(parts: Omit<SandboxParts, 'shell'>, saved?: { history: string[]; cwd: string }): SandboxParts {
+function withShell(parts: Omit<SandboxParts, 'shell'>, more: Pick<ShellOptions, 'files' | 'history' | 'cwd'>): SandboxParts {
   const { kms, world, fs, clock } = parts;
-  const shell = createShell({ kms, fs, clock, caller: () => world.caller(), region: SANDBOX_REGION, history: saved?.history, cwd: saved?.cwd });
+  const shell = createShell({ kms, fs, clock, caller: () => world.caller(), region: SANDBOX_REGION, ...more });
   return { ...parts, shell };
 }
 
@@ -45,10 +45,7 @@ export async function freshParts(seed: number): Promise<SandboxParts> {
   const kms = sandboxKms(clock, { seed });
   const world = createWorld(SANDBOX_WORLD);
   await seedKms(kms, world, SANDBOX_REGION);
-  const fs = new VirtualFileSystem({ clock });
-  const parts = withShell({ seed, clock, kms, world, fs });
-  for (const [name, text] of Object.entries(SEED_FILES)) fs.writeFile(`${fs.home}/${name}`, new TextEncoder().encode(text));
-  return parts;
+  return withShell({ seed, clock, kms, world, fs: new VirtualFileSystem({ clock }) }, { files: SEED_FILES });
 }
 
 /** Parts around a KMS state (saved, or imported with new material) and the rest of a sandbox. */
