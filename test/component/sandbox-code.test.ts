@@ -22,7 +22,8 @@ describe('console actions as AWS CLI commands and SDK code', () => {
     });
     expect(cli).toContain('--operations Encrypt Decrypt');
     expect(cli).toContain(`--constraints '{"EncryptionContextSubset":{"dept":"it"}}'`);
-    expect(cli.split(' \\\n    ')[0]).toBe('aws kms create-grant');
+    expect(cli).toMatch(/^aws kms create-grant --key-id 1234abcd-12ab-34cd-56ef-1234567890ab --grantee-principal arn:aws:iam::111122223333:user\/bob /);
+    expect(cli).not.toContain('\n');
 
     const scheduled = cliCommand({ operation: 'ScheduleKeyDeletion', input: { KeyId: 'k', PendingWindowInDays: 7 }, region: 'eu-west-2' });
     expect(scheduled).toBe('aws kms schedule-key-deletion --key-id k --pending-window-in-days 7');
@@ -73,6 +74,15 @@ describe('console actions as AWS CLI commands and SDK code', () => {
     expect(key.metadata.KeyId).toBe(keyId);
     expect(key.metadata.Description).toBe('made from the console’s code');
     expect(key.tags).toEqual({ 'a b': "it's" });
+    // A key policy as the console holds it (with line breaks) becomes one line; so does any text with a line break.
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' }] }, null, 2);
+    const put = cliCommand({ operation: 'PutKeyPolicy', input: { KeyId: keyId, PolicyName: 'default', Policy: policy }, region: 'eu-west-2' });
+    expect(put).not.toContain('\n');
+    expect((await shell.run(put)).exitCode).toBe(0);
+    const described = cliCommand({ operation: 'UpdateKeyDescription', input: { KeyId: keyId, Description: "two\nlines, it's" }, region: 'eu-west-2' });
+    expect(described).not.toContain('\n');
+    expect((await shell.run(described)).stderr).toBe('');
+    expect(kms.keys()[0].metadata.Description).toBe("two\nlines, it's");
     const alias = await shell.run(cliCommand({ operation: 'CreateAlias', input: { AliasName: 'alias/from-code', TargetKeyId: keyId }, region: 'eu-west-2' }));
     expect(alias.exitCode).toBe(0);
     const rotate = await shell.run(cliCommand({ operation: 'EnableKeyRotation', input: { KeyId: keyId, RotationPeriodInDays: 90 }, region: 'eu-west-2' }));

@@ -6,6 +6,7 @@
  */
 import { operations, type Shape } from '../../../kms/index.ts';
 import { kebabCase } from '../../../cli/aws/names.ts';
+import { shellQuote } from '../../../cli/shell/shell-quote.ts';
 
 export interface CodeRequest {
   /** The AWS operation name, e.g. `CreateKey`. */
@@ -24,10 +25,24 @@ export interface CodeRequest {
 /** Words the shell reads as one argument without quotes. */
 const PLAIN_WORD = /^[A-Za-z0-9_./:@%+,=-]+$/;
 
-/** Quotes a word for a POSIX shell, as a person would: single quotes unless it needs none. */
+/**
+ * Quotes a word for a POSIX shell, as a person would: single quotes unless it needs none, and
+ * bash's $'…' when it holds a line break or another control character — so that every command
+ * stays ONE line (a terminal runs a pasted text line by line).
+ */
 export function shellWord(value: string): string {
   if (value !== '' && PLAIN_WORD.test(value)) return value;
+  if (/[\x00-\x1f\x7f]/.test(value)) return shellQuote(value);
   return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/** A JSON document on one line (a key policy as typed in the console has line breaks). */
+function oneLineJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text; // not JSON: KMS will say so, and the command sends the same text
+  }
 }
 
 function base64(bytes: Uint8Array): string {
@@ -61,7 +76,7 @@ function cliArguments(flag: string, shape: Shape, value: unknown, file: string |
     case 'integer':
       return [flag, String(value)];
     case 'string':
-      return [flag, shellWord(value as string)];
+      return [flag, shellWord(flag === '--policy' ? oneLineJson(value as string) : (value as string))];
     case 'list':
       // A list of plain values is one word per item (the CLI's nargs); a list of structures is JSON.
       if (shape.member.type === 'structure') return [flag, shellWord(jsonText(value))];
@@ -71,15 +86,15 @@ function cliArguments(flag: string, shape: Shape, value: unknown, file: string |
   }
 }
 
-/** `aws kms create-key --key-spec RSA_2048 …`, with long lines continued by backslashes. */
+/**
+ * `aws kms create-key --key-spec RSA_2048 …` on one line, so it can be pasted into the terminal
+ * (which runs a pasted text line by line) as well as into a real shell.
+ */
 export function cliCommand(request: CodeRequest): string {
   const parts = presentMembers(request).map(([name, shape, value]) =>
     cliArguments(`--${kebabCase(name)}`, shape, value, request.files?.[name]).join(' '),
   );
-  const head = `aws kms ${kebabCase(request.operation)}`;
-  const oneLine = [head, ...parts].join(' ');
-  if (oneLine.length <= 100 && !oneLine.includes('\n')) return oneLine;
-  return [head, ...parts].join(' \\\n    ');
+  return [`aws kms ${kebabCase(request.operation)}`, ...parts].join(' ');
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
