@@ -48,6 +48,8 @@ describe('KMS load lab', () => {
     const latency = screen.getByRole('table', { name: /Latency of every call/ });
     expect(within(latency).getAllByRole('cell').map((c) => c.textContent)).toEqual([expect.stringMatching(/ms$/), expect.any(String), expect.any(String), expect.any(String)]);
     expect(screen.getByText(/Set 20 clients or fewer/)).toBeInTheDocument();
+    expect(summaryOf('SDK retry quota')).toHaveTextContent(/Each client starts with 500 tokens/);
+    expect(screen.queryByRole('figure', { name: /Adaptive mode/ })).toBeNull();
     expect(screen.getByText(/^\s*Computed the load run in/)).toBeInTheDocument();
   });
 
@@ -64,10 +66,12 @@ describe('KMS load lab', () => {
     expect(screen.getByRole('figure', { name: 'Attempts by client' })).toBeInTheDocument();
   }, 30_000);
 
-  it('offers the custom backoff’s own settings only in custom mode', async () => {
+  it('shows the adaptive limiter in adaptive mode, and the custom backoff’s own settings only in custom mode', { timeout: 30_000 }, async () => {
     const user = userEvent.setup();
     render(KmsLoadLab, { props: { createWorker } });
     expect(screen.queryByRole('slider', { name: 'Base delay' })).toBeNull();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Retry mode' }), 'adaptive');
+    expect(await screen.findByRole('figure', { name: "Adaptive mode: each client's own rate limit" }, { timeout: 10_000 })).toBeInTheDocument();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Retry mode' }), 'custom');
     expect(screen.getByRole('slider', { name: 'Base delay' })).toHaveAttribute('aria-valuetext', '100 ms');
     expect(screen.getByRole('combobox', { name: 'Jitter' })).toHaveValue('full');

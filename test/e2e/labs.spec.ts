@@ -62,6 +62,7 @@ test('the KMS load lab: throttles, the retry quota running dry, and a slider mov
   await expect(summaryOf(attempts)).toContainText(/retry quota first ran dry at [\d.,]+ (ms|s):/);
   await expect(attempts.getByText('Retry quota empty')).toBeVisible();
   await expect(page.getByRole('table', { name: /Latency of every call/ })).toBeVisible();
+  await expect(summaryOf(chart(page, 'SDK retry quota'))).toContainText(/The mean falls to [\d.,]+ tokens/);
   const before = await summaryOf(attempts).textContent();
 
   // Lower the rate below the quota with the keyboard: no more throttling.

@@ -87,3 +87,40 @@ export function traceLine(attempt: KmsLoadTraceAttempt): string {
         : 'done';
   return `${head} → ${answer}; ${next}.`;
 }
+
+/**
+ * The SDK's retry quota over the run: mean tokens left per client (of 500) and how many clients
+ * cannot pay for a retry. Null for modes without a retry quota (no retries, custom backoff).
+ */
+export function retryQuotaSeries(result: KmsLoadResult): LineSeries[] | null {
+  const rows = result.seconds.filter((s) => s.meanRetryTokens !== null);
+  if (rows.length === 0) return null;
+  return [{ id: 'tokens', label: 'Mean tokens left per client', style: seriesStyle(0), points: rows.map((s) => ({ x: s.second, y: s.meanRetryTokens! })) }];
+}
+
+export function retryQuotaSummary(result: KmsLoadResult): string {
+  const rows = result.seconds.filter((s) => s.meanRetryTokens !== null);
+  if (rows.length === 0) return 'This retry mode has no retry quota.';
+  const lowest = rows.reduce((a, b) => (b.meanRetryTokens! < a.meanRetryTokens! ? b : a));
+  const mostEmpty = Math.max(...rows.map((s) => s.clientsOutOfRetryTokens));
+  return (
+    `Each client starts with 500 tokens; a retry after a throttle costs 5, and a success gives some back. ` +
+    `The mean falls to ${formatNumber(lowest.meanRetryTokens!)} tokens in second ${lowest.second}; ` +
+    (mostEmpty > 0 ? `at worst ${formatNumber(mostEmpty)} clients at once could not pay for another retry.` : 'no client ever ran out.')
+  );
+}
+
+/** Adaptive mode: the clients' own send rate limit (CUBIC), per second; null in other modes. */
+export function adaptiveRateSeries(result: KmsLoadResult): LineSeries[] | null {
+  const rows = result.seconds.filter((s) => s.meanAdaptiveRate !== null);
+  if (rows.length === 0) return null;
+  return [{ id: 'rate', label: 'Mean send rate limit of throttled clients', style: seriesStyle(2), points: rows.map((s) => ({ x: s.second, y: s.meanAdaptiveRate! })) }];
+}
+
+export function adaptiveRateSummary(result: KmsLoadResult): string {
+  const rows = result.seconds.filter((s) => s.meanAdaptiveRate !== null);
+  if (rows.length === 0) return 'No client was throttled, so no client limited its own rate.';
+  const low = Math.min(...rows.map((s) => s.meanAdaptiveRate!));
+  const high = Math.max(...rows.map((s) => s.meanAdaptiveRate!));
+  return `After its first throttle a client limits its own sending (TCP CUBIC): the mean limit moved between ${formatNumber(low)} and ${formatNumber(high)} requests a second per client.`;
+}

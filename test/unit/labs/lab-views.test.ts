@@ -3,7 +3,17 @@ import { simulateOcc, simulateOccTimeline, type OccResult } from '../../../src/s
 import { simulateKmsLoad } from '../../../src/sim/traffic/kms-load';
 import { simulateCaching } from '../../../src/sim/traffic/caching-sim';
 import { busiestWindow, studySeries, studySummary, timelineSeries, timelineSummary } from '../../../src/ui/labs/study-view';
-import { latencySeries, loadLayers, loadSummary, traceLine, traceSeries } from '../../../src/ui/labs/load-view';
+import {
+  adaptiveRateSeries,
+  adaptiveRateSummary,
+  latencySeries,
+  loadLayers,
+  loadSummary,
+  retryQuotaSeries,
+  retryQuotaSummary,
+  traceLine,
+  traceSeries,
+} from '../../../src/ui/labs/load-view';
 import { cachingSummary, callsPerSecond, callsSeries, dataKeySummary } from '../../../src/ui/labs/caching-view';
 import { findLab, LAB_IDS, LABS } from '../../../src/ui/labs/catalogue';
 import { progressFraction } from '../../../src/ui/labs/progress';
@@ -171,5 +181,27 @@ describe('log-scale sliders', () => {
     for (const v of [10, 100, 1000, 1500, 20_000]) expect(Math.abs(valueAt(positionOf(v, rate), rate) - v) / v).toBeLessThan(0.05);
     expect(positionOf(5, rate)).toBe(0);
     expect(positionOf(1e6, rate)).toBe(LOG_POSITIONS);
+  });
+});
+
+describe('inside the clients', () => {
+  it('the retry quota falls as throttled calls retry, and modes without one say so', () => {
+    const standard = simulateKmsLoad({ clients: 5, totalRate: 400, durationMs: 20_000, quotaPerSecond: 100, retry: { mode: 'standard' }, seed: 2 });
+    const [tokens] = retryQuotaSeries(standard)!;
+    expect(tokens.points[0].y).toBeLessThanOrEqual(500);
+    expect(Math.min(...tokens.points.map((p) => p.y))).toBeLessThan(5);
+    expect(retryQuotaSummary(standard)).toMatch(/The mean falls to [\d.]+ tokens in second \d+; at worst [1-5] clients at once could not pay/);
+    const none = simulateKmsLoad({ clients: 5, totalRate: 400, durationMs: 5000, quotaPerSecond: 100, retry: { mode: 'none' }, seed: 2 });
+    expect(retryQuotaSeries(none)).toBeNull();
+    expect(retryQuotaSummary(none)).toBe('This retry mode has no retry quota.');
+    expect(adaptiveRateSeries(standard)).toBeNull();
+  });
+
+  it('adaptive mode: the clients’ own rate limit, once they have been throttled', () => {
+    const adaptive = simulateKmsLoad({ clients: 10, totalRate: 30, durationMs: 30_000, quotaPerSecond: 20, retry: { mode: 'adaptive' }, seed: 1 });
+    const [rate] = adaptiveRateSeries(adaptive)!;
+    expect(rate.points.length).toBeGreaterThan(0);
+    expect(rate.points.every((p) => p.y >= 0.5)).toBe(true); // the limiter's minimum fill rate
+    expect(adaptiveRateSummary(adaptive)).toMatch(/moved between [\d.]+ and [\d.]+ requests a second per client/);
   });
 });
