@@ -142,6 +142,8 @@ describe('a key page', () => {
     render(KeyPage, { props: { sandbox, keyId } });
     await user.click(screen.getByRole('button', { name: 'Disable' }));
     expect(await screen.findByText('Key disabled: it cannot be used until it is enabled again.')).toBeInTheDocument();
+    // The same button now offers Enable, and keeps the focus.
+    expect(screen.getByRole('button', { name: 'Enable' })).toHaveFocus();
     expect(session.kms.keys()[0].metadata.KeyState).toBe('Disabled');
     expect(screen.getByText('aws kms disable-key --key-id ' + keyId)).toBeInTheDocument();
 
@@ -153,7 +155,7 @@ describe('a key page', () => {
     await user.click(screen.getByRole('checkbox', { name: /I understand/ }));
     await user.click(screen.getByRole('button', { name: 'Schedule deletion' }));
     expect(await screen.findByText(/will be deleted on 2026-01-08 00:00 UTC/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Cancel key deletion' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cancel key deletion' })).toHaveFocus();
 
     await session.advance(8 * DAY);
     expect(await screen.findByRole('heading', { name: 'Key not found' })).toBeInTheDocument();
