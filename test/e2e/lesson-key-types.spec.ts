@@ -1,0 +1,104 @@
+/**
+ * Lesson 04 as a newcomer takes it, keyboard only: every step; the three hands-on steps through
+ * their forms (a wrong key first, then the right one; a message too long for RSA, then one of their
+ * own that comes back through KMS; a tampered release); KMS's exact words in the diagram's text
+ * twin; axe clean on the tampering step in both themes; and the quiz.
+ */
+import { test, expect } from './support/fixtures';
+import { seriousViolations } from './support/axe';
+import { activate, tabTo, typeInto } from './support/keyboard';
+import { nextButton, openLessonFromCatalogue, stepHeading, stepLinks, takeQuiz } from './support/lesson';
+
+const LESSON = { id: 'key-types', title: 'KMS key types' };
+const OWN_MESSAGE = 'Sealed bid: 1.85M GBP for lot 12';
+
+// axe is injected as an inline script, which the app's Content-Security-Policy rightly refuses.
+test.use({ bypassCSP: true });
+
+test('a newcomer completes KMS key types and its quiz with the keyboard only', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openLessonFromCatalogue(page, LESSON.title);
+  const twin = page.locator('.text-twin');
+  const goal = page.getByText(/^✓ Goal reached|Goal reached\./).first();
+  const total = await stepLinks(page).count();
+  expect(total).toBe(9);
+
+  for (let index = 0; index < total; index++) {
+    await expect(page.getByText(`Step ${index + 1} of ${total}`, { exact: true })).toBeVisible();
+    const title = (await stepHeading(page).textContent()) ?? '';
+
+    if (index === 0) {
+      await expect(twin.getByText(/UnsupportedOperationException/).first()).toBeVisible({ timeout: 20_000 });
+      await expect(twin.getByText(/key spec SYMMETRIC_DEFAULT has no public key\./).first()).toBeVisible();
+    }
+
+    if (title.includes('choose a key for the partner')) {
+      const spec = page.getByLabel('Key spec');
+      const usage = page.getByLabel('Key usage');
+      const create = page.getByRole('button', { name: 'Create the key' });
+      // A wrong pair first: KMS refuses it in its own words, and the goal stays open.
+      await tabTo(page, spec);
+      await spec.selectOption('ECC_NIST_P256');
+      await activate(page, create);
+      await expect(twin.getByText(/KeyUsage ENCRYPT_DECRYPT is not compatible with KeySpec ECC_NIST_P256/).first()).toBeVisible({ timeout: 20_000 });
+      await expect(goal).toBeHidden();
+      await tabTo(page, spec);
+      await spec.selectOption('RSA_2048');
+      await tabTo(page, usage);
+      await usage.selectOption('ENCRYPT_DECRYPT');
+      await activate(page, create);
+      await expect(goal).toBeVisible({ timeout: 20_000 });
+    }
+
+    if (title.includes('encrypt as the partner')) {
+      const field = page.getByLabel(/^Partner's message/);
+      const send = page.getByRole('button', { name: 'Encrypt with the public key and send' });
+      await typeInto(page, field, 'x'.repeat(200));
+      await activate(page, send);
+      await expect(twin.getByText(/cannot encrypt 200 bytes: RSAES_OAEP_SHA_256 with this RSA_2048 key takes at most 190 bytes/).first()).toBeVisible({ timeout: 20_000 });
+      await typeInto(page, field, OWN_MESSAGE);
+      await activate(page, send);
+      await expect(goal).toBeVisible({ timeout: 20_000 });
+      await expect(twin.getByText(`'${OWN_MESSAGE}'`, { exact: false }).last()).toBeVisible();
+    }
+
+    if (title.includes('tamper with the release')) {
+      await activate(page, page.getByRole('button', { name: 'Serve it from the mirror' }));
+      await expect(goal).toBeVisible({ timeout: 20_000 });
+      await expect(twin.getByText(/INVALID, refuses to install/).first()).toBeVisible();
+      await expect(twin.getByText(/KMSInvalidSignatureException/).first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+
+    if (index === total - 1) break;
+    await expect(nextButton(page)).toHaveAttribute('aria-disabled', 'false', { timeout: 20_000 });
+    await activate(page, nextButton(page));
+    await expect(stepHeading(page)).not.toHaveText(title);
+  }
+
+  await expect(twin.getByText(/holds 4 customer managed keys/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What this lesson does not simulate' })).toBeVisible();
+  await expect(page.getByText(/Key spec ECC_SECG_P256K1: secp256k1/)).toBeVisible();
+  const stepsDone = page.getByRole('navigation', { name: 'Lesson steps' }).getByText(/steps done$/);
+  await expect(stepsDone).toHaveText(`${total} of ${total} steps done`);
+
+  await activate(page, page.getByRole('link', { name: 'Take the quiz' }));
+  await expect(page.getByRole('heading', { level: 1, name: /^Quiz:/ })).toBeVisible();
+  await expect(page.locator('li.question')).toHaveCount(11);
+  const score = await takeQuiz(page);
+  expect(score).toMatch(/\d+ of 11/);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`a deep link opens the tampering step with the release signed and verified, axe clean (${theme})`, async ({ page }) => {
+    await page.addInitScript((choice) => localStorage.setItem('kms-lab:theme', choice), theme);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`./#/lessons/${LESSON.id}/tamper-with-release`);
+    await expect(stepHeading(page)).toHaveText(/tamper with the release/);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const twin = page.locator('.text-twin');
+    await expect(twin.getByText(/verifies the signature with the public key, offline: valid/).first()).toBeVisible({ timeout: 20_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
