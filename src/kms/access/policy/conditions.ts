@@ -22,7 +22,8 @@ function requestValuesOf(value: ContextValue | undefined): string[] | undefined 
   return [String(value)];
 }
 
-function trace(clause: ConditionClause, result: MatchResult, reason: ReasonCode, detail: string, requestValues?: string[], policyValues = clause.values): ConditionTrace {
+// policyValues is copied: parsed policies are cached and shared, a trace is handed to views.
+function trace(clause: ConditionClause, result: MatchResult, reason: ReasonCode, detail: string, requestValues?: string[], policyValues = [...clause.values]): ConditionTrace {
   const t: ConditionTrace = { operator: clause.operator, key: clause.key, policyValues, result, reason, detail };
   if (requestValues) t.requestValues = requestValues;
   return t;
