@@ -228,6 +228,11 @@ describe('a key page', () => {
     await user.click(screen.getByRole('button', { name: 'Add tag' }));
     await user.click(await screen.findByRole('button', { name: 'Remove tag team' }));
     await vi.waitFor(() => expect(session.kms.keys()[0].tags).toEqual({}));
+    expect(screen.getByLabelText('Tag key')).toHaveFocus();
+    await view.rerender({ sandbox, keyId, tab: 'aliases' });
+    await user.click(screen.getByRole('button', { name: 'Delete alias/payments' }));
+    await vi.waitFor(() => expect(session.kms.keys()[0].aliases).toEqual([]));
+    expect(screen.getByLabelText('New alias')).toHaveFocus();
   });
 });
 

@@ -65,6 +65,7 @@ describe('key page tabs by key type', () => {
     expect(await screen.findByText(grantId)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: `Revoke grant ${grantId.slice(0, 8)}` }));
     expect(await screen.findByText(`Grant ${grantId} revoked.`)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Grants' })).toHaveFocus();
     expect(await screen.findByText('No grants on this key.')).toBeInTheDocument();
 
     await create(); // the form was emptied after the first grant
