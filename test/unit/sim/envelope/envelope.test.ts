@@ -106,7 +106,7 @@ describe('openEnvelope', () => {
     const { envelope } = await sealed(w);
     const opened = await openEnvelope(w.as(stranger), envelope);
     expect(opened).toMatchObject({ ok: false, stage: 'kms' });
-    if (!opened.ok) {
+    if (!opened.ok && opened.stage === 'kms') {
       expect(opened.error.code).toBe('AccessDeniedException');
       expect(opened.error.message).toBe(`User: ${stranger.arn} is not authorized to perform: kms:Decrypt on resource: ${w.keyArn} because no identity-based policy allows the kms:Decrypt action`);
     }
@@ -117,7 +117,7 @@ describe('openEnvelope', () => {
     const { envelope } = await sealed(w);
     const opened = await openEnvelope(w.as(reader), envelope, { encryptionContext: { ...CONTEXT, file: 'other.txt' } });
     expect(opened).toMatchObject({ ok: false, stage: 'kms' });
-    if (!opened.ok) expect([opened.error.code, opened.error.message]).toEqual(['InvalidCiphertextException', '']);
+    if (!opened.ok && opened.stage === 'kms') expect([opened.error.code, opened.error.message]).toEqual(['InvalidCiphertextException', '']);
     // The same pairs in another order are the same context.
     const reordered = await openEnvelope(w.as(reader), envelope, { encryptionContext: { file: 'merger.txt', purpose: 'board-notes' } });
     expect(reordered.ok).toBe(true);
