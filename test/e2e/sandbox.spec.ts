@@ -118,6 +118,26 @@ test.describe('accessibility', () => {
   }
 });
 
+test.describe('the wizard’s steps', () => {
+  test.use({ bypassCSP: true });
+
+  test('every step of the create-key wizard has no serious or critical axe violation', async ({ page }) => {
+    await openSandbox(page);
+    await consolePane(page).getByRole('link', { name: 'Create key' }).click();
+    await page.getByRole('radio', { name: /Asymmetric/ }).check();
+    for (const step of ['Step 1 of 4: Configure key', 'Step 2 of 4: Add labels', 'Step 3 of 4: Define key permissions']) {
+      await expect(page.getByRole('heading', { name: step })).toBeVisible();
+      if (step.startsWith('Step 2')) await page.getByRole('button', { name: 'Add tag' }).click();
+      if (step.startsWith('Step 3')) await page.getByRole('group', { name: 'Key users' }).getByRole('checkbox', { name: /^bob/ }).check();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Next' }).click();
+    }
+    await expect(page.getByRole('heading', { name: 'Step 4 of 4: Review' })).toBeVisible();
+    await page.getByText('Show the key policy').click();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
 test.describe('on a 375×667 phone', () => {
   test.use({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
 
