@@ -102,3 +102,18 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+test.describe('on a 375×667 phone', () => {
+  test.use({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+
+  for (const stepId of ['choose-key-spec', 'encrypt-offline', 'price-and-quotas']) {
+    test(`step ${stepId} (its key list, form and diagram) fits the width`, async ({ page }) => {
+      await page.goto(`./#/lessons/${LESSON.id}/${stepId}`);
+      await expect(stepHeading(page)).toBeVisible();
+      await expect(nextButton(page)).toHaveAttribute('aria-disabled', /true|false/, { timeout: 20_000 });
+      await expect(page.locator('.text-twin li').first()).toBeVisible({ timeout: 20_000 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+    });
+  }
+});
