@@ -22,7 +22,7 @@ import { createKms, type CallContext, type CloudTrailEvent, type NamedPolicy } f
 import { decodeBase64, encodeBase64 } from '../../src/kms/wire/base64';
 import { defineScenario, type ScenarioDecision, type ScenarioEvent } from '../../src/lessons/types';
 import type { Payload, SimEvent } from '../../src/sim/core/events';
-import { decodeEnvelope, describeContext, drawnKms, envelopeHeaderText, envelopeLayout, openEnvelope, sealEnvelope, type EncryptionContext, type Envelope } from '../../src/sim/envelope';
+import { decodeEnvelope, describeContext, drawnKms, envelopeHeaderText, envelopeLayout, openEnvelope, sameContext, sealEnvelope, type EncryptionContext, type Envelope } from '../../src/sim/envelope';
 import { bytesPayload, heldKeyPayload, metadataPayload, textPayload } from '../../src/sim/network/payloads';
 import { bucketHost, containsText, describeEncryption, ObjectStore, S3OverHttps } from '../../src/sim/storage';
 import { fromUtf8, utf8 } from '../../src/sim/tls/bytes';
@@ -104,7 +104,7 @@ export interface Sealed {
 export interface Opening {
   by: string;
   key: string;
-  /** Whether the caller's IAM policies allowed kms:Decrypt on the key at the time. */
+  /** Whether KMS's access decision for the Decrypt call allowed it (as the engine recorded it). */
   hadDecrypt: boolean;
   contextMatched: boolean;
   outcome: 'decrypted' | string;
@@ -216,7 +216,6 @@ export default defineScenario<ClientSideEncryptionState>({
       if (eventId && decision) state.decisions.push({ id: eventId, label, decision });
     };
     const kmsAs = (actor: string, arn: string) => drawnKms({ net, kms, from: actor, kmsActor: ACTORS.kms, context: contextOf(arn) });
-    const mayDecrypt = (arn: string) => world.identityPolicies(arn).some((p) => JSON.stringify(p.document).includes('kms:Decrypt'));
 
     /** What each upload sent, by object key: the envelope as the app built it. */
     const envelopes = new Map<string, { envelope: Envelope; bytes: Uint8Array }>();
@@ -264,16 +263,19 @@ export default defineScenario<ClientSideEncryptionState>({
     /** A receiving client opens an envelope with the context it expects; KMS decides, then AES-GCM checks. */
     const open = async (who: 'admin' | 'receiver', arn: string, key: string, envelope: Envelope, expected: EncryptionContext, label: string): Promise<Opening> => {
       const actor = ACTORS[who];
-      const matched = describeContext(expected) === describeContext(envelope.encryptionContext);
+      const matched = sameContext(expected, envelope.encryptionContext);
       const before = kms.audit.events.length;
       const result = await openEnvelope(kmsAs(actor, arn), envelope, { encryptionContext: expected });
-      const opening: Opening = { by: arn, key, hadDecrypt: mayDecrypt(arn), contextMatched: matched, outcome: result.ok ? 'decrypted' : result.stage === 'kms' ? result.error.code : 'tag mismatch' };
+      // Authorization comes before the ciphertext is checked, so even a refused blob has a recorded access decision.
+      const eventId = kms.audit.events[before]?.eventID;
+      const allowed = eventId !== undefined && kms.audit.decisionOf(eventId)?.result.decision === 'Allow';
+      const opening: Opening = { by: arn, key, hadDecrypt: allowed, contextMatched: matched, outcome: result.ok ? 'decrypted' : result.stage === 'kms' ? result.error.code : 'tag mismatch' };
       if (result.ok) {
         opening.text = fromUtf8(result.plaintext);
         net.note(actor, `decrypts the file locally with the data key KMS returned, and erases the key: it reads ${label}`, { tone: 'success', carries: [textPayload(label, opening.text)] });
       } else if (result.stage === 'kms') {
         const code = result.error.code;
-        if (code === 'AccessDeniedException') explainLater(kms.audit.events[before]?.eventID, `Why KMS refused ${shortArn(arn)} the data key of ${key}`);
+        if (code === 'AccessDeniedException') explainLater(eventId, `Why KMS refused ${shortArn(arn)} the data key of ${key}`);
         net.note(actor, code === 'InvalidCiphertextException' ? `gets InvalidCiphertextException (KMS sends no message): the encryption context ${describeContext(expected)} is not the one the data key was encrypted with, so nothing is decrypted` : `gets no data key (${code}): it holds only ciphertext`, { tone: 'danger' });
       }
       state.openings.push(opening);
