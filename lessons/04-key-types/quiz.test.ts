@@ -16,6 +16,7 @@ const expected: Record<string, string | string[]> = {
   'partner-key': 'rsa-encrypt',
   'ecc-encrypt': 'validation',
   'decrypt-parameters': ['key-id', 'algorithm'],
+  'algorithm-mismatch': 'invalid-ciphertext',
   'partner-flow': ['get-public-key', 'send-pem', 'send-ciphertext', 'decrypt'],
   'rsa-limit': '190',
   'envelope-key': 'invalid-usage',

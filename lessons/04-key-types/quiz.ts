@@ -120,6 +120,29 @@ export default defineQuiz([
     explanation: 'Decrypting asymmetric ciphertext needs the KeyId and the same EncryptionAlgorithm used to encrypt. Without the KeyId KMS answers InvalidCiphertextException.',
   },
   {
+    id: 'algorithm-mismatch',
+    kind: 'single',
+    prompt: 'You agreed RSAES_OAEP_SHA_256 with a partner, but its software encrypts with RSAES_OAEP_SHA_1 under your RSA_2048 public key. Your app calls Decrypt with the KeyId and RSAES_OAEP_SHA_256. What happens?',
+    refs: ['encrypt-offline', 'download-public-key'],
+    options: [
+      { id: 'invalid-ciphertext', text: 'InvalidCiphertextException: KMS cannot tell which algorithm was used outside it', why: 'Right, with an empty message. Decrypting with RSAES_OAEP_SHA_1 would work: the key supports both.' },
+      { id: 'auto-detect', text: 'KMS detects SHA-1 from the ciphertext and decrypts anyway', why: 'An OAEP ciphertext carries no algorithm identifier; KMS uses the algorithm the request names.' },
+      { id: 'refused-offline', text: 'The partner\'s software could not have encrypted: the key allows only SHA-256', why: 'GetPublicKey lists both RSAES_OAEP_SHA_1 and RSAES_OAEP_SHA_256 for an RSA ENCRYPT_DECRYPT key, and a public key cannot enforce either.' },
+      { id: 'incorrect-key', text: 'IncorrectKeyException', why: 'The key is the right one; the algorithm differs, so the OAEP decoding fails.' },
+    ],
+    answer: {
+      describe: 'lets the partner encrypt with RSAES_OAEP_SHA_1 and reads what KMS answered to Decrypt with RSAES_OAEP_SHA_256',
+      async compute(engine) {
+        const { state } = await run(engine, ...PARTNER_KEY, { type: 'download-public-key' }, { type: 'partner-encrypts', text: 'bid', algorithm: 'RSAES_OAEP_SHA_1' });
+        const message = state.partnerMessages[0];
+        if (message?.refusedOffline || message?.ciphertextBytes === undefined) return 'refused-offline';
+        const answer = message.decrypt?.answer;
+        return answer === 'InvalidCiphertextException' ? 'invalid-ciphertext' : answer === 'IncorrectKeyException' ? 'incorrect-key' : 'auto-detect';
+      },
+    },
+    explanation: 'KMS cannot enforce anything done with a public key outside it. GetPublicKey returns the supported algorithms so both sides can agree on one; a mismatch shows up only as InvalidCiphertextException.',
+  },
+  {
     id: 'partner-flow',
     kind: 'order',
     prompt: 'Put the steps of the partner exchange in order.',

@@ -126,6 +126,16 @@ describe('key-types scenario', () => {
     expect(runner.state.partnerMessages.at(-1)?.kmsPlaintext).toBe('y'.repeat(190));
   });
 
+  it('the partner picks RSAES_OAEP_SHA_1: the public key takes it, but Decrypt with the agreed SHA-256 is an empty InvalidCiphertextException', async () => {
+    const runner = await start();
+    await runner.playThrough('encrypt-offline');
+    await runner.act({ action: 'encrypt-as-partner', input: { text: 'bid with the other hash', algorithm: 'RSAES_OAEP_SHA_1' } });
+    expect(runner.state.partnerMessages.at(-1)).toMatchObject({ algorithm: 'RSAES_OAEP_SHA_1', ciphertextBytes: 256, decrypt: { answer: 'InvalidCiphertextException', message: '' } });
+    expect(runner.state.partnerMessages.at(-1)?.kmsPlaintext).toBeUndefined();
+    expect(notesOf(runner.events, 'app').at(-1)).toBe('cannot read it: the partner encrypted with RSAES_OAEP_SHA_1, not the agreed RSAES_OAEP_SHA_256, and KMS can only say the ciphertext is invalid');
+    expect(() => scenario.actions['encrypt-as-partner'].toEvent({ text: 'x', algorithm: 'SYMMETRIC_DEFAULT' })).toThrow('Choose an algorithm.');
+  });
+
   it('measures the limits with the engine: 214, 190 and 4096 bytes, with AWS\'s messages; no data key under RSA', async () => {
     const runner = await start();
     await runner.playThrough('plaintext-limits');

@@ -20,7 +20,11 @@ import { callKms, type KmsCallResult } from '../../src/sim/storage';
 export const ACCOUNT = '111122223333';
 export const REGION = 'eu-west-2';
 export const ADMIN_ARN = `arn:aws:iam::${ACCOUNT}:user/alice`;
+/** The algorithm Example Corp and the partner agreed on; the app always decrypts with it. */
 export const RSA_ALGORITHM = 'RSAES_OAEP_SHA_256';
+/** What the partner's software may pick: both algorithms KMS lists for an RSA ENCRYPT_DECRYPT key. */
+export const PARTNER_ALGORITHMS = ['RSAES_OAEP_SHA_256', 'RSAES_OAEP_SHA_1'] as const;
+export type PartnerAlgorithm = (typeof PARTNER_ALGORITHMS)[number];
 export const SIGNING_ALGORITHM = 'ECDSA_SHA_256';
 export const MAC_ALGORITHM = 'HMAC_SHA_256';
 export const SYMMETRIC_SECRET = 'Payroll database password: t0p-s3cret';
@@ -65,6 +69,8 @@ export interface KeyChoice {
 export interface PartnerMessage {
   text: string;
   bytes: number;
+  /** The algorithm the partner encrypted with (the app decrypts with RSA_ALGORITHM regardless). */
+  algorithm: PartnerAlgorithm;
   /** Set when the partner's own WebCrypto refused: the plaintext was too large for RSA-OAEP. */
   refusedOffline?: { maxBytes: number };
   ciphertextBytes?: number;
@@ -122,7 +128,7 @@ function notSimulatedSpecs(): { specs: string[]; reason: string }[] {
 }
 
 function choiceOf(options: readonly string[], value: string | undefined, what: string): string {
-  if (!value || !options.includes(value)) throw new Error(`Choose a ${what}.`);
+  if (!value || !options.includes(value)) throw new Error(`Choose ${what}.`);
   return value;
 }
 
@@ -252,7 +258,8 @@ export default defineScenario<KeyTypesState>({
       },
       async 'partner-encrypts'(event) {
         const text = typeof event.text === 'string' ? event.text : '';
-        const message: PartnerMessage = { text, bytes: textBytes(text).length };
+        const algorithm = PARTNER_ALGORITHMS.find((a) => a === event.algorithm) ?? RSA_ALGORITHM;
+        const message: PartnerMessage = { text, bytes: textBytes(text).length, algorithm };
         state.partnerMessages.push(message);
         if (!partner || !state.partnerKeyArn) {
           net.note(ACTORS.partner, 'has no public key yet', { tone: 'warning' });
@@ -260,15 +267,15 @@ export default defineScenario<KeyTypesState>({
         }
         let ciphertext: Uint8Array;
         try {
-          ciphertext = await partner.encrypt(textBytes(text), RSA_ALGORITHM);
+          ciphertext = await partner.encrypt(textBytes(text), algorithm);
         } catch (error) {
           if (!(error instanceof PlaintextTooLargeError)) throw error;
           message.refusedOffline = { maxBytes: error.maxBytes };
-          net.note(ACTORS.partner, `cannot encrypt ${error.bytes} bytes: ${RSA_ALGORITHM} with this ${state.partnerKeySpec} key takes at most ${error.maxBytes} bytes`, { tone: 'danger' });
+          net.note(ACTORS.partner, `cannot encrypt ${error.bytes} bytes: ${algorithm} with this ${state.partnerKeySpec} key takes at most ${error.maxBytes} bytes`, { tone: 'danger' });
           return;
         }
         message.ciphertextBytes = ciphertext.length;
-        net.note(ACTORS.partner, `encrypts ${message.bytes} bytes with RSA-OAEP (SHA-256) in its own browser: no KMS call, no AWS account`, {
+        net.note(ACTORS.partner, `encrypts ${message.bytes} bytes with ${algorithm} in its own browser: no KMS call, no AWS account`, {
           carries: [textPayload('its message', text), bytesPayload('ciphertext', 'RSA-OAEP ciphertext', ciphertext)],
         });
         net.send({ from: ACTORS.partner, to: ACTORS.app, label: 'encrypted message', carries: [bytesPayload('ciphertext', 'RSA-OAEP ciphertext', ciphertext)], wire: ciphertext });
@@ -285,6 +292,10 @@ export default defineScenario<KeyTypesState>({
         );
         message.decrypt = answerOf('Decrypt', decrypted);
         if (decrypted.ok) message.kmsPlaintext = new TextDecoder().decode(decrypted.output.Plaintext as Uint8Array);
+        else if (algorithm !== RSA_ALGORITHM) {
+          // KMS cannot know which algorithm was used outside it: a mismatch looks like any bad ciphertext.
+          net.note(ACTORS.app, `cannot read it: the partner encrypted with ${algorithm}, not the agreed ${RSA_ALGORITHM}, and KMS can only say the ciphertext is invalid`, { tone: 'danger' });
+        }
       },
       async 'probe-limits'() {
         const probes: [string | undefined, string | undefined, string][] = [
@@ -396,13 +407,16 @@ export default defineScenario<KeyTypesState>({
         { name: 'spec', label: 'Key spec', kind: 'select', default: 'SYMMETRIC_DEFAULT', options: SPEC_CHOICES.map((value) => ({ value, label: value })) },
         { name: 'usage', label: 'Key usage', kind: 'select', default: 'ENCRYPT_DECRYPT', options: USAGE_CHOICES.map((value) => ({ value, label: value })) },
       ],
-      toEvent: (input) => ({ type: 'create-key', spec: choiceOf(SPEC_CHOICES, input.spec, 'key spec'), usage: choiceOf(USAGE_CHOICES, input.usage, 'key usage') }),
+      toEvent: (input) => ({ type: 'create-key', spec: choiceOf(SPEC_CHOICES, input.spec, 'a key spec'), usage: choiceOf(USAGE_CHOICES, input.usage, 'a key usage') }),
     },
     'encrypt-as-partner': {
       label: 'Encrypt with the public key and send',
-      description: 'The partner encrypts your text in its own browser with the downloaded public key (RSA-OAEP, SHA-256) and sends the ciphertext. The app asks KMS to decrypt it.',
-      fields: [{ name: 'text', label: 'Partner\'s message', kind: 'text', default: 'Our bid for lot 7 is 2.1M GBP', maxLength: MAX_MESSAGE_CHARS }],
-      toEvent: (input) => ({ type: 'partner-encrypts', text: validText(input.text, MAX_MESSAGE_CHARS) }),
+      description: `The partner encrypts your text in its own browser with the downloaded public key and sends the ciphertext. The app asks KMS to decrypt it with the agreed algorithm, ${RSA_ALGORITHM}.`,
+      fields: [
+        { name: 'text', label: 'Partner\'s message', kind: 'text', default: 'Our bid for lot 7 is 2.1M GBP', maxLength: MAX_MESSAGE_CHARS },
+        { name: 'algorithm', label: 'Partner\'s algorithm', kind: 'select', default: RSA_ALGORITHM, options: PARTNER_ALGORITHMS.map((value) => ({ value, label: value === RSA_ALGORITHM ? `${value} (as agreed)` : value })) },
+      ],
+      toEvent: (input) => ({ type: 'partner-encrypts', text: validText(input.text, MAX_MESSAGE_CHARS), algorithm: choiceOf(PARTNER_ALGORITHMS, input.algorithm ?? RSA_ALGORITHM, 'an algorithm') }),
     },
     'tamper-release': {
       label: 'Serve it from the mirror',

@@ -1,8 +1,9 @@
 /**
  * Lesson 04 as a newcomer takes it, keyboard only: every step; the three hands-on steps through
  * their forms (a wrong key first, then the right one; a message too long for RSA, then one of their
- * own that comes back through KMS; a tampered release); KMS's exact words in the diagram's text
- * twin; axe clean on the tampering step in both themes; and the quiz.
+ * own that comes back through KMS, then the other OAEP hash; a tampered release); KMS's exact words
+ * in the diagram's text twin; axe clean on the tampering step in both themes; the quiz; and three
+ * steps on a phone.
  */
 import { test, expect } from './support/fixtures';
 import { seriousViolations } from './support/axe';
@@ -61,6 +62,12 @@ test('a newcomer completes KMS key types and its quiz with the keyboard only', a
       await activate(page, send);
       await expect(goal).toBeVisible({ timeout: 20_000 });
       await expect(twin.getByText(`'${OWN_MESSAGE}'`, { exact: false }).last()).toBeVisible();
+      // The other algorithm the key lists: the public key takes it, the agreed Decrypt cannot open it.
+      const algorithm = page.getByLabel(/^Partner's algorithm/);
+      await tabTo(page, algorithm);
+      await algorithm.selectOption('RSAES_OAEP_SHA_1');
+      await activate(page, send);
+      await expect(twin.getByText(/cannot read it: the partner encrypted with RSAES_OAEP_SHA_1, not the agreed RSAES_OAEP_SHA_256/)).toBeVisible({ timeout: 20_000 });
     }
 
     if (title.includes('tamper with the release')) {
@@ -85,9 +92,9 @@ test('a newcomer completes KMS key types and its quiz with the keyboard only', a
 
   await activate(page, page.getByRole('link', { name: 'Take the quiz' }));
   await expect(page.getByRole('heading', { level: 1, name: /^Quiz:/ })).toBeVisible();
-  await expect(page.locator('li.question')).toHaveCount(11);
+  await expect(page.locator('li.question')).toHaveCount(12);
   const score = await takeQuiz(page);
-  expect(score).toMatch(/\d+ of 11/);
+  expect(score).toMatch(/\d+ of 12/);
 });
 
 for (const theme of ['light', 'dark'] as const) {
