@@ -81,6 +81,17 @@ describe('the wizard for every key type', () => {
     expect(options()).toEqual(['ECC_NIST_P256', 'ECC_NIST_P384', 'ECC_NIST_P521']);
   });
 
+  it('opens a new key with imported material on its Key material tab', async () => {
+    const session = testSession();
+    const user = userEvent.setup();
+    render(CreateKeyWizard, { props: { sandbox: new ConsoleState(session) } });
+    await user.click(screen.getByRole('radio', { name: /External/ }));
+    for (let step = 0; step < 3; step += 1) await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Create key' }));
+    await vi.waitFor(() => expect(window.location.hash).toMatch(/^#\/sandbox\/keys\/[0-9a-f-]{36}\/material$/));
+    expect(session.kms.keys()[0].metadata).toMatchObject({ Origin: 'EXTERNAL', KeyState: 'PendingImport' });
+  });
+
   it('creates an HMAC key with a tag', async () => {
     const session = testSession();
     const user = userEvent.setup();
