@@ -8,6 +8,7 @@ import { DiscardSink, FileSink, type ByteSink } from './sinks.ts';
 import { utf8, type Bytes } from '../vfs/encoding.ts';
 import { isVfsError, strerror } from '../vfs/errors.ts';
 import type { VirtualFileSystem } from '../vfs/file-system.ts';
+import { ENDLESS_DEVICES, endlessReason } from './devices.ts';
 
 export type Descriptor = { kind: 'in'; bytes: Bytes; fromFile?: boolean } | { kind: 'out'; sink: ByteSink };
 
@@ -71,6 +72,8 @@ export async function applyRedirections(
     const path = ctx.resolve(name);
     if (path === '/dev/null' || path === '/dev/stdout' || path === '/dev/stderr') return { kind: 'in', bytes: new Uint8Array(0) };
     if (path === '/dev/stdin') return table.get(0) ?? { kind: 'in', bytes: new Uint8Array(0) };
+    // Standard input is read whole here, so an endless device cannot be one.
+    if (ENDLESS_DEVICES.has(path)) throw new RedirectionError(`bash: ${name}: ${endlessReason(path)}`);
     try {
       return { kind: 'in', bytes: ctx.fs.readFile(path), fromFile: true };
     } catch (error) {

@@ -68,7 +68,9 @@ function makeCommand(name: 'head' | 'tail', summary: string): ShellCommand {
       let status = 0;
       let first = true;
       for (const operand of operands) {
-        const input = readInput(ctx, operand);
+        // head -c N stops after N bytes, so it can take a slice of /dev/urandom.
+        const stopsAt = name === 'head' && unit === 'bytes' && !count.negative ? count.value : undefined;
+        const input = readInput(ctx, operand, { maxBytes: stopsAt });
         if (!input.ok) {
           const message =
             input.code === 'EISDIR' ? `error reading '${operand}'` : `cannot open '${operand}' for reading`;

@@ -117,7 +117,9 @@ export const xxdCommand: ShellCommand = {
       return 1;
     }
     const [infile = '-', outfile] = options.files;
-    const input = readInput(ctx, infile);
+    // With -l, xxd stops after seek + length bytes: enough to dump a slice of /dev/urandom.
+    const stopsAt = options.length !== undefined && !options.reverse ? options.seek + options.length : undefined;
+    const input = readInput(ctx, infile, { maxBytes: stopsAt });
     if (!input.ok) {
       ctx.stderr.write(`xxd: ${infile}: ${input.reason}\n`);
       return 2;
