@@ -4,7 +4,8 @@
  * beside the ciphertext with its encryption context.
  *
  *   envelope-client.ts      sealEnvelope / openEnvelope, over a KmsInvoker (directKms, or drawnKms for the diagram)
- *   envelope-record.ts      the stored bytes of one envelope, and their layout part by part
+ *   envelope-record.ts      the stored bytes of one client envelope (a JSON header), and their layout part by part
+ *   sealed-parts.ts         the byte layout every envelope shares (S3's object records too)
  *   encryption-context.ts   the context: canonical form (AES-GCM additional data), description, comparison
  *   data-key-cipher.ts      AES-256-GCM with a plaintext data key that is erased right after use
  *
@@ -16,5 +17,6 @@
  */
 export { sealEnvelope, openEnvelope, directKms, drawnKms, type KmsInvoker, type EnvelopeKmsOperation, type DrawnKmsOptions, type SealRequest, type SealResult, type OpenOptions, type OpenResult } from './envelope-client';
 export { encodeEnvelope, decodeEnvelope, envelopeLayout, envelopeHeaderText, ENVELOPE_FORMAT, ENVELOPE_ALGORITHM, type Envelope, type EnvelopePart, type EnvelopeRegion } from './envelope-record';
+export { encodeSealedParts, decodeSealedParts, sealedPartsLayout, type SealedParts, type SealedPart, type SealedRegion } from './sealed-parts';
 export { canonicalContext, describeContext, sameContext, type EncryptionContext } from './encryption-context';
 export { encryptWithDataKey, decryptWithDataKey, IV_BYTES, TAG_BYTES } from './data-key-cipher';

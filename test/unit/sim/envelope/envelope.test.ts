@@ -15,6 +15,7 @@ import {
   directKms,
   drawnKms,
   encodeEnvelope,
+  encodeSealedParts,
   envelopeHeaderText,
   envelopeLayout,
   openEnvelope,
@@ -156,7 +157,9 @@ describe('the envelope record', () => {
 
   it('refuses bytes that are not an envelope', () => {
     expect(() => decodeEnvelope(utf8('hello'))).toThrow();
-    expect(() => decodeEnvelope(new Uint8Array([0, 2, 0x7b, 0x7d]))).toThrow('not a kms-lab-envelope/1 envelope');
+    const otherHeader = encodeSealedParts({ header: '{"format":"something-else"}', encryptedDataKey: new Uint8Array(4), iv: new Uint8Array(12), ciphertext: new Uint8Array(16) });
+    expect(() => decodeEnvelope(otherHeader)).toThrow('not a kms-lab-envelope/1 envelope');
+    expect(() => decodeEnvelope(new Uint8Array([0, 2, 0x7b, 0x7d]))).toThrow('truncated');
   });
 });
 
