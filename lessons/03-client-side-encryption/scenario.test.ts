@@ -23,7 +23,7 @@ describe('client-side-encryption scenario', () => {
   it('has 8 steps in teaching order; each hands-on step awaits a named check, with a hint', () => {
     expect(lesson.steps.map((s) => s.id)).toEqual(['encrypt-before-upload', 'envelope-layout', 'your-own-text', 'server-tries', 'choose-recipient', 'encryption-context', 'audit-trail', 'side-by-side']);
     const handsOn = lesson.steps.filter((s) => s.handsOn);
-    expect(handsOn.map((s) => s.await)).toEqual(['ownTextNeverAtServer', 'onlyAllowedRecipientReads']);
+    expect(handsOn.map((s) => s.await)).toEqual(['ownTextNeverAtServer', 'onlyAllowedRecipientReads', 'contextNamesTheRealFile']);
     for (const step of lesson.steps) expect(step.notes.trim().length, step.id).toBeGreaterThan(100);
     for (const step of handsOn) expect(step.hint?.trim().length, step.id).toBeGreaterThan(40);
     expect(scenario.notSimulated?.some((n) => n.startsWith('The AWS Encryption SDK'))).toBe(true);
@@ -37,6 +37,7 @@ describe('client-side-encryption scenario', () => {
     ['adminCannotDecrypt', 'server-tries'],
     ['onlyAllowedRecipientReads', 'choose-recipient'],
     ['wrongContextRefused', 'encryption-context'],
+    ['contextNamesTheRealFile', 'encryption-context'],
     ['auditShowsClients', 'audit-trail'],
     ['plaintextOnlyAtClients', 'side-by-side'],
   ];
@@ -143,16 +144,29 @@ describe('client-side-encryption scenario', () => {
   it('the swapped object: the payroll app is refused with InvalidCiphertextException and an empty message', async () => {
     const runner = await start();
     await runner.playThrough('encryption-context');
-    const last = runner.state.openings.at(-1)!;
-    expect(last).toMatchObject({ by: PAYROLL_ARN, key: SWAPPED_KEY, contextMatched: false, hadDecrypt: true, outcome: 'InvalidCiphertextException' });
+    const refused = runner.state.openings.find((o) => o.key === SWAPPED_KEY && !o.contextMatched);
+    expect(refused).toMatchObject({ by: PAYROLL_ARN, key: SWAPPED_KEY, contextMatched: false, hadDecrypt: true, outcome: 'InvalidCiphertextException' });
     const refusal = messages(runner.events).filter((m) => m.label === 'InvalidCiphertextException').at(-1)!;
     expect(refusal.carries.find((p) => p.label === 'message')?.preview).toBe('(empty, as AWS sends it)');
+  });
+
+  it('the swapped object opens only under the context its data key was made with, and shows what it really is', async () => {
+    const runner = await start();
+    await runner.playThrough('choose-recipient');
+    await runner.dispatch({ type: 'swap-object' });
+    await runner.act({ action: 'open-with-context', input: { file: 'hr/salary-review-2025.csv' } });
+    expect(runner.state.openings.at(-1)).toMatchObject({ key: SWAPPED_KEY, contextMatched: false, outcome: 'InvalidCiphertextException' });
+    expect(runner.check('contextNamesTheRealFile')).toBe(false);
+    await runner.act({ action: 'open-with-context', input: { file: DOCUMENT_KEY } });
+    expect(runner.state.openings.at(-1)).toMatchObject({ key: SWAPPED_KEY, contextMatched: true, outcome: 'decrypted', text: DOCUMENT_TEXT });
+    expect(runner.check('contextNamesTheRealFile')).toBe(true);
+    expect(() => scenario.actions['open-with-context'].toEvent({ file: ' ' })).toThrow('Type the file name');
   });
 
   it('the audit lists only the clients\' own calls, in order', async () => {
     const runner = await start();
     await runner.playThrough('audit-trail');
-    expect(runner.state.audit).toEqual({ calls: 6, byS3: 0, direct: 6, denied: 3, callers: [HR_APP_ARN, STORAGE_ADMIN_ARN, BOB_ARN, PAYROLL_ARN] });
+    expect(runner.state.audit).toEqual({ calls: 7, byS3: 0, direct: 7, denied: 3, callers: [HR_APP_ARN, STORAGE_ADMIN_ARN, BOB_ARN, PAYROLL_ARN] });
     expect(notesOf(runner.events, 'kms').filter((t) => t.startsWith('CloudTrail:'))).toEqual([
       'CloudTrail: GenerateDataKey by assumed-role/hr-app/hr-web-1 (direct)',
       'CloudTrail: GenerateDataKey by assumed-role/hr-app/hr-web-1 (direct)',
@@ -160,6 +174,7 @@ describe('client-side-encryption scenario', () => {
       'CloudTrail: Decrypt by user/bob (direct): AccessDeniedException',
       'CloudTrail: Decrypt by assumed-role/payroll-app/payroll-1 (direct)',
       'CloudTrail: Decrypt by assumed-role/payroll-app/payroll-1 (direct): InvalidCiphertextException',
+      'CloudTrail: Decrypt by assumed-role/payroll-app/payroll-1 (direct)',
     ]);
   });
 

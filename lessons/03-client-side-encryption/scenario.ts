@@ -39,6 +39,7 @@ export const DOCUMENT_TEXT = 'name,salary GBP\nPriya Shah,82000\nTom Okafor,6750
 export const ADMIN_SEARCHES = ['Priya Shah', '82000'];
 export const SWAPPED_KEY = 'hr/bonus-plan-2026.csv';
 export const MAX_TEXT_CHARS = 500;
+export const MAX_FILE_CHARS = 200;
 
 export const HR_APP_ARN = sessionArn(ACCOUNT, 'hr-app', 'hr-web-1');
 export const PAYROLL_ARN = sessionArn(ACCOUNT, 'payroll-app', 'payroll-1');
@@ -153,6 +154,13 @@ function validText(raw: string | undefined): string {
   return text;
 }
 
+function validFile(raw: string | undefined): string {
+  const file = (raw ?? '').trim();
+  if (file === '') throw new Error('Type the file name to put in the encryption context.');
+  if (file.length > MAX_FILE_CHARS) throw new Error(`Keep the file name to ${MAX_FILE_CHARS} characters.`);
+  return file;
+}
+
 function validRecipient(raw: string | undefined): RecipientId {
   if (raw === 'payroll-app' || raw === 'bob') return raw;
   throw new Error('Choose who receives the file.');
@@ -216,6 +224,9 @@ export default defineScenario<ClientSideEncryptionState>({
       if (eventId && decision) state.decisions.push({ id: eventId, label, decision });
     };
     const kmsAs = (actor: string, arn: string) => drawnKms({ net, kms, from: actor, kmsActor: ACTORS.kms, context: contextOf(arn) });
+
+    /** The envelope the payroll app downloaded as the bonus plan (step "encryption-context"). */
+    let swapped: Envelope | undefined;
 
     /** What each upload sent, by object key: the envelope as the app built it. */
     const envelopes = new Map<string, { envelope: Envelope; bytes: Uint8Array }>();
@@ -375,7 +386,17 @@ export default defineScenario<ClientSideEncryptionState>({
         net.note(ACTORS.receiver, `is the payroll app again: it downloads ${SWAPPED_KEY} and opens it with the context that file must have, ${describeContext(contextFor(SWAPPED_KEY))}`);
         const envelope = await download('receiver', PAYROLL_ARN, SWAPPED_KEY);
         if (!envelope) return;
+        swapped = envelope;
         await open('receiver', PAYROLL_ARN, SWAPPED_KEY, envelope, contextFor(SWAPPED_KEY), 'the bonus plan');
+      },
+      async 'open-swapped'(event) {
+        const file = typeof event.file === 'string' ? event.file.trim() : '';
+        if (!swapped || file === '' || file.length > MAX_FILE_CHARS) {
+          net.note(ACTORS.receiver, swapped ? `has no file name to put in the context: type 1 to ${MAX_FILE_CHARS} characters` : `has not downloaded ${SWAPPED_KEY} yet`, { tone: 'warning' });
+          return;
+        }
+        net.note(ACTORS.receiver, `is the payroll app: it asks KMS for the data key of the object it downloaded as ${SWAPPED_KEY}, with the context ${describeContext(contextFor(file))}`);
+        await open('receiver', PAYROLL_ARN, SWAPPED_KEY, swapped, contextFor(file), `the object stored as ${SWAPPED_KEY}`);
       },
       async 'show-audit'() {
         const calls = apiCalls(kms.audit.events.slice(storyBegins));
@@ -437,6 +458,12 @@ export default defineScenario<ClientSideEncryptionState>({
       ],
       toEvent: (input) => ({ type: 'deliver', recipient: validRecipient(input.recipient) }),
     },
+    'open-with-context': {
+      label: 'Ask KMS for the data key',
+      description: `The payroll app asks KMS to decrypt the data key of the object it downloaded as ${SWAPPED_KEY}, with department = hr and the file name you type as the encryption context.`,
+      fields: [{ name: 'file', label: 'file in the encryption context', kind: 'text', default: SWAPPED_KEY, maxLength: MAX_FILE_CHARS }],
+      toEvent: (input) => ({ type: 'open-swapped', file: validFile(input.file) }),
+    },
   },
 
   checks: {
@@ -462,6 +489,10 @@ export default defineScenario<ClientSideEncryptionState>({
     wrongContextRefused: {
       description: 'Opened under another file\'s encryption context, the envelope is refused with InvalidCiphertextException',
       test: (state) => state.openings.some((o) => o.key === SWAPPED_KEY && !o.contextMatched && o.hadDecrypt && o.outcome === 'InvalidCiphertextException'),
+    },
+    contextNamesTheRealFile: {
+      description: 'Find the encryption context the object stored as the bonus plan was really encrypted with: KMS returns its data key only for that one',
+      test: (state) => state.openings.some((o) => o.key === SWAPPED_KEY && o.contextMatched && o.outcome === 'decrypted'),
     },
     auditShowsClients: {
       description: 'CloudTrail shows the clients\' own KMS calls, and none by S3',

@@ -1,7 +1,7 @@
 /**
- * Lesson 03 as a newcomer takes it, keyboard only: every step, both hands-on steps through their
- * forms (their own text encrypted before upload, then the file sent to Bob and to the payroll
- * app), the refusals' exact words in the diagram's text twin and in the decision view, axe clean
+ * Lesson 03 as a newcomer takes it, keyboard only: every step, the three hands-on steps through
+ * their forms (their own text encrypted before upload, the file sent to Bob and to the payroll
+ * app, the encryption context that opens a swapped object), the refusals' exact words in the diagram's text twin and in the decision view, axe clean
  * while a refusal is on screen, and the quiz.
  */
 import { test, expect } from './support/fixtures';
@@ -52,6 +52,14 @@ test('a newcomer completes client-side encryption and its quiz with the keyboard
       await activate(page, page.getByRole('button', { name: 'Send the file' }));
       await expect(goal).toBeVisible({ timeout: 20_000 });
       await expect(twin.getByText(/decrypts the file locally with the data key KMS returned/).first()).toBeVisible();
+    }
+
+    if (title.includes('a file that is not what it claims')) {
+      await expect(twin.getByText(/gets InvalidCiphertextException \(KMS sends no message\)/).first()).toBeVisible({ timeout: 20_000 });
+      await typeInto(page, page.getByLabel(/^file in the encryption context/), 'hr/salary-review-2026.csv');
+      await activate(page, page.getByRole('button', { name: 'Ask KMS for the data key' }));
+      await expect(goal).toBeVisible({ timeout: 20_000 });
+      await expect(twin.getByText(/it reads the object stored as hr\/bonus-plan-2026\.csv/).first()).toBeVisible();
     }
 
     if (index === total - 1) break;
