@@ -1,6 +1,7 @@
 /**
- * xxd: the default hex dump (`00000000: 6865 6c6c 6f0a  hello.`), -p (plain hex, 30 bytes a
- * line), -c COLS, -g BYTES, -l LEN, -s OFFSET, -u, and -r -p (plain hex back to bytes).
+ * xxd: the default hex dump (`00000000: 6865 6c6c 6f0a  hello.`), -b (bits, 6 bytes a line),
+ * -p (plain hex, 30 bytes a line), -c COLS, -g BYTES, -l LEN, -s OFFSET, -u, and -r -p (plain hex
+ * back to bytes). Of -b and -p the last one given wins, as in xxd.
  */
 import type { CommandContext, ShellCommand } from '../command.ts';
 import { BufferSink } from '../sinks.ts';
@@ -14,6 +15,7 @@ const USAGE = `Usage:
     or
        xxd -r [-s [-]offset] [-c cols] [-ps] [infile [outfile]]
 Options:
+    -b          binary digit dump. Default columns: 6 (-ps: 30, otherwise 16).
     -c cols     format <cols> octets per line. Default 16 (-ps: 30).
     -g bytes    number of octets per group in normal output. Default 2.
     -h          print this summary.
@@ -25,7 +27,8 @@ Options:
 `;
 
 interface XxdOptions {
-  plain: boolean;
+  /** hex (default), plain (-p) or bits (-b): the last of -p and -b given. */
+  mode: 'hex' | 'plain' | 'bits';
   reverse: boolean;
   upper: boolean;
   cols?: number;
@@ -53,7 +56,7 @@ const NUMERIC_OPTIONS: Record<string, 'cols' | 'length' | 'group' | 'seek'> = {
 
 /** xxd parses its own options (single dash, -ps and -p alike); undefined means print usage. */
 function parseXxdOptions(argv: readonly string[]): XxdOptions | undefined {
-  const options: XxdOptions = { plain: false, reverse: false, upper: false, seek: 0, files: [] };
+  const options: XxdOptions = { mode: 'hex', reverse: false, upper: false, seek: 0, files: [] };
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
     const attached = /^(-[clgs])([0-9].*)$/.exec(arg);
@@ -63,7 +66,8 @@ function parseXxdOptions(argv: readonly string[]): XxdOptions | undefined {
       const value = parseNumber(attached ? attached[2] : argv[++i]);
       if (value === undefined) return undefined;
       options[key] = value;
-    } else if (arg === '-p' || arg === '-ps' || arg === '-postscript' || arg === '-plain') options.plain = true;
+    } else if (arg === '-p' || arg === '-ps' || arg === '-postscript' || arg === '-plain') options.mode = 'plain';
+    else if (arg === '-b' || arg === '-bits') options.mode = 'bits';
     else if (arg === '-r' || arg === '-revert') options.reverse = true;
     else if (arg === '-u') options.upper = true;
     else if (arg.startsWith('-') && arg !== '-') return undefined;
@@ -73,15 +77,21 @@ function parseXxdOptions(argv: readonly string[]): XxdOptions | undefined {
   return options;
 }
 
+const bitsOf = (byte: number) => byte.toString(2).padStart(8, '0');
+
+/** The hex dump, or with -b the bits dump: same layout, 8 binary digits a byte instead of 2 hex. */
 function dump(bytes: Uint8Array, options: XxdOptions, out: ChunkedWriter): void {
-  const cols = options.cols || 16;
+  const bits = options.mode === 'bits';
+  const cols = options.cols || (bits ? 6 : 16);
   // -g 0 means no grouping: the whole line is one group.
-  const group = options.group === 0 ? cols : options.group ?? 2;
+  const group = options.group === 0 ? cols : options.group ?? (bits ? 1 : 2);
+  const cell = bits ? bitsOf : (byte: number) => hexByte(byte, options.upper);
+  const blank = bits ? ' '.repeat(8) : '  ';
   for (let offset = 0; offset < bytes.length; offset += cols) {
     const line = bytes.subarray(offset, offset + cols);
     let hex = '';
     for (let i = 0; i < cols; i++) {
-      hex += i < line.length ? hexByte(line[i], options.upper) : '  ';
+      hex += i < line.length ? cell(line[i]) : blank;
       if (group > 0 && (i + 1) % group === 0) hex += ' ';
     }
     if (group > 0 && cols % group !== 0) hex += ' ';
@@ -108,12 +118,19 @@ function revertPlain(text: Uint8Array): Uint8Array {
 
 export const xxdCommand: ShellCommand = {
   name: 'xxd',
-  summary: 'hex dump of bytes (-p: plain hex, -r -p: hex back to bytes)',
+  summary: 'hex dump of bytes (-b: bits, -p: plain hex, -r -p: hex back to bytes)',
   run(ctx: CommandContext) {
     const options = parseXxdOptions(ctx.argv);
-    if (!options || (options.reverse && !options.plain)) {
-      if (options?.reverse) ctx.stderr.write('xxd: only plain hex (-r -p) can be reverted in this terminal\n');
-      else ctx.stderr.write(USAGE);
+    if (!options) {
+      ctx.stderr.write(USAGE);
+      return 1;
+    }
+    if (options.reverse && options.mode === 'bits') {
+      ctx.stderr.write('xxd: Sorry, cannot revert this type of hexdump\n');
+      return 255;
+    }
+    if (options.reverse && options.mode === 'hex') {
+      ctx.stderr.write('xxd: only plain hex (-r -p) can be reverted in this terminal\n');
       return 1;
     }
     const [infile = '-', outfile] = options.files;
@@ -132,7 +149,7 @@ export const xxdCommand: ShellCommand = {
     if (options.reverse) sink.write(revertPlain(input.bytes));
     else {
       const out = new ChunkedWriter(sink);
-      if (options.plain) plainDump(bytes, options, out);
+      if (options.mode === 'plain') plainDump(bytes, options, out);
       else dump(bytes, options, out);
       out.flush();
     }
