@@ -88,6 +88,9 @@ test.describe('keyboard and accessibility', () => {
     await page.keyboard.press('Tab');
     await expect(terminal(page)).not.toBeFocused();
     expect(await seriousViolations(page, 'div.terminal')).toEqual([]);
+    // Standard output, standard error, notes and the prompt keep their contrast in the dark theme too.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page, 'div.terminal')).toEqual([]);
   });
 });
 
