@@ -34,6 +34,8 @@ export interface AwsCommandOptions {
   principals?: Readonly<Record<string, KmsCaller>>;
   /** The region when neither --region nor AWS_REGION / AWS_DEFAULT_REGION names one. */
   defaultRegion?: string;
+  /** The address the terminal's requests come from (aws:SourceIp, CloudTrail's sourceIPAddress), asked per call. */
+  sourceIp?: () => string | undefined;
 }
 
 export const CLI_VERSION = 'aws-cli/2.9.19 Python/3.11.2 Linux/6.1.0 source/x86_64.debian.12 prompt/off';
@@ -46,7 +48,7 @@ export function createAwsCommand(options: AwsCommandOptions): ShellCommand {
     const principals = options.principals;
     return accessKey !== undefined && principals && Object.hasOwn(principals, accessKey) ? principals[accessKey] : defaultCaller();
   };
-  const transport = new KmsTransport(kms);
+  const transport = new KmsTransport(kms, { sourceIp: options.sourceIp });
   return {
     name: 'aws',
     summary: 'the AWS CLI v2 for KMS (aws kms help)',

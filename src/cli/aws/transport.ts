@@ -43,12 +43,19 @@ function amzDate(epochMs: number): string {
 
 export class KmsTransport {
   private readonly requestIds: Rng;
+  private readonly sourceIp: () => string | undefined;
 
+  /**
+   * Request ids come from a seeded stream so a run replays, but the seed also takes the number of
+   * calls the engine has already recorded: a sandbox restored after a reload must not hand out the
+   * ids of its earlier visit again (CloudTrail's requestID is unique).
+   */
   constructor(
     private readonly kms: Kms,
-    seed = 7,
+    options: { seed?: number; sourceIp?: () => string | undefined } = {},
   ) {
-    this.requestIds = createRng(seed);
+    this.requestIds = createRng(((options.seed ?? 7) + kms.audit.events.length * 0x9e3779b1) >>> 0);
+    this.sourceIp = options.sourceIp ?? (() => undefined);
   }
 
   async send(operation: string, body: Record<string, unknown>, region: string, caller: KmsCaller): Promise<Exchange> {
@@ -65,6 +72,7 @@ export class KmsTransport {
         authorization: `AWS4-HMAC-SHA256 Credential=${ACCESS_KEY_ID}/${date.slice(0, 8)}/${region}/kms/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=(not computed in the page)`,
       },
       body: JSON.stringify(body),
+      sourceIp: this.sourceIp(),
     };
     const response = await handleJson11(request, json11EngineOf(this.kms), {
       region,

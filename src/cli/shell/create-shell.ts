@@ -41,6 +41,8 @@ export interface ShellOptions {
   caller?: () => KmsCaller;
   /** `aws`'s region when neither --region nor AWS_REGION / AWS_DEFAULT_REGION names one (default eu-west-2). */
   region?: string;
+  /** The address `aws` calls come from (aws:SourceIp), asked per call; see createAwsCommand. */
+  sourceIp?: () => string | undefined;
   /** Model time for file times (`ls -l`). */
   clock?: Pick<ModelClock, 'now'>;
   /** Lines typed in an earlier visit (a saved sandbox), oldest first. */
@@ -85,7 +87,7 @@ export function createShell(options: ShellOptions = {}): Shell {
   const fs = options.fs ?? new VirtualFileSystem({ clock: options.clock });
   if (options.files) seedFiles(fs, options.files);
   const registry = new CommandRegistry();
-  const aws = options.kms ? [createAwsCommand({ kms: options.kms, caller: options.caller, defaultRegion: options.region })] : [];
+  const aws = options.kms ? [createAwsCommand({ kms: options.kms, caller: options.caller, defaultRegion: options.region, sourceIp: options.sourceIp })] : [];
   for (const command of [...builtinCommands, ...aws, ...(options.commands ?? [])]) registry.register(command);
   const state = new ShellState(fs, registry, options.env ?? {});
   for (const line of options.history ?? []) state.addHistory(line);

@@ -36,7 +36,8 @@ function sandboxKms(clock: ModelClock, from: { seed: number } | { state: KmsEngi
 
 function withShell(parts: Omit<SandboxParts, 'shell'>, more: Pick<ShellOptions, 'files' | 'history' | 'cwd'>): SandboxParts {
   const { kms, world, fs, clock } = parts;
-  const shell = createShell({ kms, fs, clock, caller: () => world.caller(), region: SANDBOX_REGION, ...more });
+  // The terminal's calls carry the acting principal's address as the console's do (aws:SourceIp).
+  const shell = createShell({ kms, fs, clock, caller: () => world.caller(), sourceIp: () => world.callContext().sourceIp, region: SANDBOX_REGION, ...more });
   return { ...parts, shell };
 }
 

@@ -36,6 +36,22 @@ describe('saving and restoring', () => {
     expect(second.kms.keys().some((k) => k.metadata.KeyId === keyId)).toBe(false);
   });
 
+  it("a restored sandbox's terminal never repeats the request ids of the earlier visit, and its calls carry the principal's address", async () => {
+    const storage = memoryStorage();
+    const first = await session(storage);
+    await first.shell.run('aws kms list-keys');
+    await first.shell.run('aws kms list-aliases');
+    await first.save();
+    first.dispose();
+    const second = await session(storage);
+    await second.shell.run('aws kms list-keys');
+    await second.shell.run('aws kms list-aliases');
+    const terminalCalls = second.kms.audit.events.filter((e) => e.eventType === 'AwsApiCall' && e.userAgent.includes('KMS Lab terminal'));
+    expect(terminalCalls).toHaveLength(4);
+    expect(new Set(terminalCalls.map((e) => e.requestID)).size).toBe(4);
+    expect(terminalCalls.at(-1)?.sourceIPAddress).toBe(second.world.callContext().sourceIp);
+  });
+
   it('saves by itself shortly after a change', async () => {
     const storage = memoryStorage();
     const s = await createSandboxSession({ storage, autosaveDelayMs: 5 });
