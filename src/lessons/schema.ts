@@ -113,6 +113,7 @@ export const stepMetaSchema = v.strictObject(
         'a mapping with actors and/or messages',
       ),
     ),
+    chips: v.optional(list(text('a command line'), 'a list of command lines')),
     hint: v.optional(text('a hint (markdown)')),
     notes: text('presenter notes (markdown)'),
   },
@@ -203,6 +204,7 @@ export const scenarioShapeSchema = v.looseObject(
     checks: v.record(v.string(), checkShapeSchema, 'a mapping of check names to checks'),
     holdings: v.optional(v.function('a function holdings(state)')),
     notSimulated: v.optional(list(text('a sentence'), 'a list of sentences')),
+    terminal: v.optional(v.looseObject({ files: v.record(v.string(), v.any(), 'a mapping of file names to contents') }, 'a terminal { files, chips? }')),
   },
   'the value of defineScenario({...}) as the default export',
 );

@@ -7,6 +7,7 @@ import type { ModelClock } from '../sim/core/clock';
 import type { Rng } from '../sim/core/rng';
 import type { EventStream, Payload, SimEvent } from '../sim/core/events';
 import type { RecordedDecision } from '../kms/index';
+import type { Shell } from '../cli/index';
 
 // ---------------------------------------------------------------------------------------------
 // lesson.md and steps/NN-slug.md frontmatter (validated by src/lessons/schema.ts)
@@ -62,6 +63,8 @@ export interface StepMeta {
   solution?: LearnerAction[];
   /** Actors and message labels the diagram highlights in this step. */
   focus?: { actors?: string[]; messages?: string[] };
+  /** Ready command lines the terminal offers as chips in this step (steps that offer `terminal`). */
+  chips?: string[];
   /** Markdown; shown on request in hands-on steps. */
   hint?: string;
   /** Markdown; presenter notes (every step has them). */
@@ -102,6 +105,36 @@ export interface ScenarioInstance<State> {
   readonly state: State;
   /** Applies one event to the world, emitting SimEvents into the context's stream. Must be deterministic given the seed. */
   dispatch(event: ScenarioEvent): Promise<void>;
+  /** The world's terminal, when the scenario offers one (`Scenario.terminal`); its lines arrive as learner actions. */
+  readonly terminal?: ScenarioTerminal;
+}
+
+/** One line the terminal ran, with what it printed. */
+export interface TerminalLine {
+  line: string;
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** The line ran `clear`. */
+  clear?: boolean;
+}
+
+/** A shell inside a scenario's world (src/lessons/terminal.ts builds one) and the lines it has run, oldest first. */
+export interface ScenarioTerminal {
+  readonly shell: Shell;
+  readonly lines: readonly TerminalLine[];
+  run(line: string): Promise<TerminalLine>;
+}
+
+/**
+ * A scenario that offers a terminal: its steps list the action `terminal` (src/lessons/terminal.ts's
+ * terminalAction) and the page shows the terminal in those steps, running each line as that action.
+ */
+export interface ScenarioTerminalSpec {
+  /** Files in the learner's home directory when the world starts, by name. */
+  files: Readonly<Record<string, string | Uint8Array>>;
+  /** Command lines offered as chips in every step that shows the terminal, unless the step names its own. */
+  chips?: string[];
 }
 
 export interface Check<State> {
@@ -120,6 +153,8 @@ export interface Scenario<State> {
   decisions?(state: State): ScenarioDecision[];
   /** What AWS (or the real world) does that this scenario does not simulate; shown in the UI. */
   notSimulated?: string[];
+  /** The scenario's world has a terminal (its instance's `terminal`). */
+  terminal?: ScenarioTerminalSpec;
 }
 
 /** One access decision the scenario's KMS made, as the engine recorded it (`kms.audit.decisionOf`). */
@@ -284,5 +319,7 @@ export interface LessonPlayer {
   settled(): Promise<PlayerSnapshot>;
   /** The scenario world's state, for lesson-specific views. */
   readonly scenarioState: unknown;
+  /** The current world's terminal (a new one after each rebuild), when the scenario offers one. */
+  readonly terminal: ScenarioTerminal | undefined;
   stop(): void;
 }

@@ -8,6 +8,8 @@ export {
   loadLesson,
   createLessonPlayer,
   stepActions,
+  playerShell,
+  TERMINAL_ACTION,
   LessonError,
   createQuizGrader,
   openProgressStore,

@@ -109,6 +109,9 @@ export function createLessonPlayer(lesson: Lesson, options: PlayerOptions = {}):
     get scenarioState() {
       return run.world?.instance.state;
     },
+    get terminal() {
+      return run.world?.instance.terminal;
+    },
     stop() {
       if (stopped) return;
       stopped = true;

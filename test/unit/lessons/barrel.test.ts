@@ -9,11 +9,11 @@ import * as engine from '../../../src/lessons/index';
 import { stepActions } from '../../../src/lessons/index';
 import { fixtureLesson, projectRoot } from './support/fixture-lesson';
 
-/** Every file reachable from `entry` through relative imports. */
+/** Every file reachable from `entry` through relative imports that survive compilation (type-only ones are erased). */
 function reachable(entry: string, seen = new Set<string>()): Set<string> {
   if (seen.has(entry)) return seen;
   seen.add(entry);
-  const source = readFileSync(entry, 'utf8');
+  const source = readFileSync(entry, 'utf8').replace(/^(?:import|export) type [^;]*;/gm, '');
   for (const [, spec] of source.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
     if (!spec.startsWith('.')) continue;
     const base = resolve(dirname(entry), spec);
