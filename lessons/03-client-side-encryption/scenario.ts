@@ -420,8 +420,11 @@ export default defineScenario<ClientSideEncryptionState>({
       async compare() {
         const holders = actorsHolding(stream.events, DOCUMENT_TEXT);
         state.plaintextSeenBy = holders;
-        net.note(ACTORS.kms, `the salary review was readable only at: ${holders.map((h) => h).join(', ')}. Never at S3, on its disk, or with the storage administrator`, {
-          tone: holders.some((h) => h === ACTORS.s3 || h === ACTORS.disk || h === ACTORS.admin) ? 'danger' : 'success',
+        const names: Record<string, string> = { app: 'the HR app', receiver: 'the receiving client (the payroll app)', s3: 'S3', disk: 'S3\'s disks', admin: 'the storage administrator', kms: 'KMS' };
+        const where = holders.map((h) => names[h] ?? h).join(' and ');
+        const leaked = holders.some((h) => h === ACTORS.s3 || h === ACTORS.disk || h === ACTORS.admin);
+        net.note(ACTORS.kms, leaked ? `the salary review was readable at: ${where}` : `the salary review was readable only at: ${where}. Never at S3, on its disks, or with the storage administrator`, {
+          tone: leaked ? 'danger' : 'success',
         });
       },
     };
