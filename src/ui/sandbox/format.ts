@@ -6,12 +6,7 @@ export function formatDate(value: unknown): string {
 }
 
 /** A public key (DER SubjectPublicKeyInfo) as PEM, 64 characters a line, as `openssl` writes it. */
-export function publicKeyPem(der: Uint8Array): string {
-  let binary = '';
-  for (const byte of der) binary += String.fromCharCode(byte);
-  const lines = btoa(binary).match(/.{1,64}/g) ?? [];
-  return ['-----BEGIN PUBLIC KEY-----', ...lines, '-----END PUBLIC KEY-----', ''].join('\n');
-}
+export { spkiToPem as publicKeyPem } from '../../sim/pki/index.ts';
 
 /** Offers text as a file download (a same-origin object URL; nothing is sent anywhere). */
 export function downloadText(fileName: string, text: string, type = 'text/plain'): void {
