@@ -183,7 +183,7 @@ export default defineScenario<CliState>({
       const ran = await terminal.run(line);
       const records = kms.audit.events.slice(auditFrom).filter((e) => e.eventType === 'AwsApiCall');
       const calls = records.map((r): KmsCallView => ({ line: lineIndex, operation: r.eventName, ...(r.errorCode ? { error: r.errorCode } : {}), withContext: !!(r.requestParameters?.encryptionContext) }));
-      stream.emit({ type: 'note', actor: ACTORS.you, text: `$ ${line.length > 120 ? `${line.slice(0, 118)}…` : line}  (exit status ${ran.exitCode})`, tone: ran.exitCode === 0 ? 'info' : 'warning', carries: [printedPayload(ran.stdout + ran.stderr)] });
+      stream.emit({ type: 'note', actor: ACTORS.you, text: `$ ${line.length > 120 ? `${line.slice(0, 118)}…` : line}  (exit status ${ran.exitCode})`, tone: ran.exitCode === 0 ? 'info' : 'warning', ...(ran.stdout + ran.stderr === '' ? {} : { carries: [printedPayload(ran.stdout + ran.stderr)] }) });
       for (const record of records) draw(record);
       state.calls.push(...calls);
 
