@@ -84,6 +84,9 @@ describe('cli-and-4kb-limit scenario', () => {
     expect(byName.ExampleSecretFileEncrypted.kind).toBe('ciphertext-blob');
     expect(byName['ExampleSecretFileDecrypted.txt']).toEqual({ name: 'ExampleSecretFileDecrypted.txt', bytes: byName[SECRET_FILE].bytes, kind: 'text' });
     expect(runner.state.calls.map((c) => [c.operation, c.error ?? 'ok'])).toEqual([['Encrypt', 'ok'], ['Decrypt', 'ok']]);
+    // The diagram says where plaintext and ciphertext travel: plaintext to Encrypt and from Decrypt, ciphertext the other way.
+    const kinds = runner.events.filter((e): e is MessageEvent => e.type === 'message').map((m) => `${m.label}: ${m.carries.map((p) => p.kind).join(' ')}`);
+    expect(kinds).toEqual(['kms:Encrypt: metadata plaintext', 'Encrypt result: ciphertext', 'kms:Decrypt: ciphertext', 'Decrypt result: plaintext']);
     const holdings = scenario.holdings!(runner.state);
     expect(holdings.you.find((p) => p.label === 'ExampleSecretFileEncrypted')?.kind).toBe('ciphertext');
     expect(holdings.kms.map((p) => p.kind)).toEqual(['key']);

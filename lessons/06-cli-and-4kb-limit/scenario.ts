@@ -159,20 +159,31 @@ export default defineScenario<CliState>({
     };
     syncFiles(snapshotFiles());
 
-    /** One KMS call of a line, drawn from its CloudTrail record: the request, then KMS's answer. */
+    /**
+     * One KMS call of a line, drawn from its CloudTrail record: the request, then KMS's answer. The
+     * payload kinds say where plaintext and ciphertext travel (the record holds no data, so no bytes).
+     */
     const draw = (record: CloudTrailEvent) => {
       const params = record.requestParameters ?? {};
       const context = params.encryptionContext as Record<string, string> | undefined;
-      const request: Payload[] = [];
-      if (typeof params.keyId === 'string' && record.eventName !== 'Decrypt') request.push(metadataPayload('KeyId', params.keyId));
-      if (record.eventName === 'Encrypt') request.push(metadataPayload('Plaintext', 'the file\'s bytes, inside TLS'));
-      if (record.eventName === 'Decrypt') request.push(metadataPayload('CiphertextBlob', 'no KeyId: the blob names its key'));
-      if (context) request.push(metadataPayload('EncryptionContext', Object.entries(context).map(([k, v]) => `${k}=${v}`).join(', ')));
-      stream.emit({ type: 'message', from: ACTORS.you, to: ACTORS.kms, label: `kms:${record.eventName}`, carries: request });
+      const contextPayload = context ? [metadataPayload('EncryptionContext', Object.entries(context).map(([k, v]) => `${k}=${v}`).join(', '))] : [];
+      const keyPayload = typeof params.keyId === 'string' ? [metadataPayload('KeyId', params.keyId)] : [];
+      const shapes: Record<string, { request: Payload[]; response: Payload[] }> = {
+        Encrypt: {
+          request: [...keyPayload, { kind: 'plaintext', label: 'Plaintext', preview: 'the file\'s bytes, inside TLS' }, ...contextPayload],
+          response: [{ kind: 'ciphertext', label: 'CiphertextBlob', preview: 'printed as base64' }],
+        },
+        Decrypt: {
+          request: [{ kind: 'ciphertext', label: 'CiphertextBlob', preview: 'no KeyId: the blob names its key' }, ...contextPayload],
+          response: [{ kind: 'plaintext', label: 'Plaintext', preview: 'printed as base64, inside TLS' }],
+        },
+      };
+      const shape = shapes[record.eventName] ?? { request: keyPayload, response: [metadataPayload('response', 'JSON; --query and --output shape what is printed')] };
+      stream.emit({ type: 'message', from: ACTORS.you, to: ACTORS.kms, label: `kms:${record.eventName}`, carries: shape.request });
       stream.emit(
         record.errorCode
           ? { type: 'message', from: ACTORS.kms, to: ACTORS.you, label: record.errorCode, carries: [metadataPayload('message', record.errorMessage ?? '')], outcome: 'rejected' }
-          : { type: 'message', from: ACTORS.kms, to: ACTORS.you, label: `${record.eventName} result`, carries: [metadataPayload('response', 'JSON; --query and --output shape what is printed')] },
+          : { type: 'message', from: ACTORS.kms, to: ACTORS.you, label: `${record.eventName} result`, carries: shape.response },
       );
     };
 
