@@ -9,6 +9,7 @@ import { loadLesson } from '../../src/lessons/catalogue';
 import { createStepRunner } from '../../src/lessons/step-runner';
 import type { Lesson } from '../../src/lessons/types';
 import type { MessageEvent, SimEvent } from '../../src/sim/core/events';
+import { fileJobs, GENERATED_PREFIX } from '../../src/lessons/learner-files';
 import scenario, { ENCRYPT_LIMIT_BYTES, MAX_FILES, parseContext, REPORT_BYTES, REPORT_CONTEXT_TEXT, type EnvelopeEncryptionState } from './scenario';
 
 const lesson: Lesson = await loadLesson('envelope-encryption');
@@ -17,10 +18,10 @@ const messages = (events: readonly SimEvent[]) => events.filter((e): e is Messag
 const notesOf = (events: readonly SimEvent[], actor: string) => events.filter((e) => e.type === 'note' && e.actor === actor).map((e) => (e.type === 'note' ? e.text : ''));
 
 describe('envelope-encryption scenario', () => {
-  it('has 8 steps in teaching order; each hands-on step awaits a named check, with a hint', () => {
-    expect(lesson.steps.map((s) => s.id)).toEqual(['too-big-for-encrypt', 'data-key', 'encrypt-locally', 'seal-your-own', 'open-envelope', 'how-many-data-keys', 'without-plaintext', 'generate-random']);
+  it('has 9 steps in teaching order; each hands-on step awaits a named check, with a hint', () => {
+    expect(lesson.steps.map((s) => s.id)).toEqual(['too-big-for-encrypt', 'data-key', 'encrypt-locally', 'seal-your-own', 'open-envelope', 'how-many-data-keys', 'your-own-file', 'without-plaintext', 'generate-random']);
     const handsOn = lesson.steps.filter((s) => s.handsOn);
-    expect(handsOn.map((s) => s.await)).toEqual(['ownTextSealed', 'openedWithRightContext', 'comparedDataKeyStrategies']);
+    expect(handsOn.map((s) => s.await)).toEqual(['ownTextSealed', 'openedWithRightContext', 'comparedDataKeyStrategies', 'ownFileRoundTrip']);
     for (const step of lesson.steps) expect(step.notes.trim().length, step.id).toBeGreaterThan(100);
     for (const step of handsOn) expect(step.hint?.trim().length, step.id).toBeGreaterThan(40);
     expect(scenario.notSimulated?.some((n) => n.startsWith('The AWS Encryption SDK') && n.includes('key commitment'))).toBe(true);
@@ -34,6 +35,7 @@ describe('envelope-encryption scenario', () => {
     ['ownTextSealed', 'seal-your-own'],
     ['openedWithRightContext', 'open-envelope'],
     ['comparedDataKeyStrategies', 'how-many-data-keys'],
+    ['ownFileRoundTrip', 'your-own-file'],
     ['keyForLaterWithoutPlaintext', 'without-plaintext'],
     ['randomFromKms', 'generate-random'],
   ];
@@ -175,6 +177,31 @@ describe('envelope-encryption scenario', () => {
       return runner.events.map((e) => [e.seq, e.at, e.type, e.type === 'message' ? `${e.from}>${e.to} ${e.label} ${e.outcome ?? ''}` : `${e.actor}: ${e.text}`]);
     };
     expect(await trace()).toEqual(await trace());
+  });
+
+  it('your own file: one GenerateDataKey and one Decrypt for the whole file, sealed in 1 MiB chunks, the copy identical', async () => {
+    const runner = await start();
+    const before = { ...runner.state.calls };
+    await runner.act({ action: 'encrypt-own-file', input: { file: `${GENERATED_PREFIX}${2 * 1024 * 1024 + 5}` } });
+    const [run] = runner.state.ownFiles;
+    expect(run).toMatchObject({ bytes: 2 * 1024 * 1024 + 5, chunks: 3, decryptedBytes: 2 * 1024 * 1024 + 5, identical: true });
+    expect(run.error).toBeUndefined();
+    expect(run.sealedBytes - run.bytes).toBeGreaterThan(3 * 16);
+    expect((runner.state.calls.GenerateDataKey ?? 0) - (before.GenerateDataKey ?? 0)).toBe(1);
+    expect((runner.state.calls.Decrypt ?? 0) - (before.Decrypt ?? 0)).toBe(1);
+    expect(fileJobs.current).toMatchObject({ phase: 'done', name: run.name });
+    expect(fileJobs.current?.encrypted?.size).toBe(run.sealedBytes);
+    expect(fileJobs.current?.decrypted?.size).toBe(run.bytes);
+  });
+
+  it('your own file: an empty file round-trips; a token that names no file is refused at the form and noted at dispatch', async () => {
+    const runner = await start();
+    await runner.act({ action: 'encrypt-own-file', input: { file: `${GENERATED_PREFIX}0` } });
+    expect(runner.state.ownFiles[0]).toMatchObject({ bytes: 0, chunks: 1, decryptedBytes: 0, identical: true });
+    expect(() => scenario.actions['encrypt-own-file'].toEvent({ file: '' })).toThrow('Pick or drop a file first.');
+    await runner.dispatch({ type: 'own-file', file: 'file:999' });
+    expect(runner.state.ownFiles).toHaveLength(1);
+    expect(notesOf(runner.events, 'app').at(-1)).toContain('pick or drop it again');
   });
 
   it('refuses an unknown event instead of ignoring it', async () => {

@@ -46,6 +46,8 @@ import { containsText } from '../../src/sim/storage';
 import { utf8, type Bytes } from '../../src/sim/tls/bytes';
 import { monthlyRequestCostUsd } from '../../src/sim/traffic/kms-pricing';
 import { createWorld, roleArn, sessionArn, userArn, type WorldSpec } from '../../src/sim/world';
+import { isLearnerFileToken, learnerFile } from '../../src/lessons/learner-files';
+import { runOwnFile, type OwnFileRun } from './own-file';
 
 export const ACCOUNT = '111122223333';
 export const REGION = 'eu-west-2';
@@ -167,6 +169,8 @@ export interface EnvelopeEncryptionState {
   fileRuns: FilesRun[];
   withoutPlaintext?: { responseFields: string[]; provisionerHeldPlaintext: boolean; workerSealed: boolean; workerDecryptCalls: number };
   random?: { sizes: number[]; keyIdSent: boolean; tooMany: { numberOfBytes: number; code: string; message: string } };
+  /** The learner's own files, sealed in chunks and opened again (own-file.ts). */
+  ownFiles: OwnFileRun[];
   /** CloudTrail's KMS API calls so far, by name, since the story began. */
   calls: Record<string, number>;
 }
@@ -257,7 +261,7 @@ export default defineScenario<EnvelopeEncryptionState>({
     const storyBegins = kms.audit.events.length;
 
     const report = reportBytes();
-    const state: EnvelopeEncryptionState = { keyArn, ownSeals: [], openings: [], fileRuns: [], calls: {} };
+    const state: EnvelopeEncryptionState = { keyArn, ownSeals: [], openings: [], fileRuns: [], ownFiles: [], calls: {} };
     /** The report's envelope as stored in the archive. */
     let reportEnvelope: Envelope | undefined;
 
@@ -401,6 +405,25 @@ export default defineScenario<EnvelopeEncryptionState>({
         }
         state.openings.push(opening);
       },
+      async 'own-file'(event) {
+        const file = typeof event.file === 'string' ? learnerFile(event.file) : undefined;
+        if (!file) {
+          net.note(ACTORS.app, 'has no file to encrypt: a file picked before the page reloaded is gone, so pick or drop it again', { tone: 'warning' });
+          return;
+        }
+        const context: EncryptionContext = { purpose: 'learner-file', file: file.name };
+        net.note(ACTORS.app, `encrypts your file ${file.name} (${file.blob.size.toLocaleString('en')} bytes) in chunks of 1 MiB in a Web Worker: one data key for the whole file, each chunk sealed with AES-256-GCM`);
+        const run = await runOwnFile(kmsAs(ACTORS.app, APP_ARN), KEY_ALIAS, file, context);
+        sync();
+        state.ownFiles.push(run);
+        net.note(
+          ACTORS.app,
+          run.error
+            ? `could not finish ${file.name}: ${run.error}`
+            : `sealed ${run.bytes.toLocaleString('en')} bytes as ${run.chunks.toLocaleString('en')} chunk${run.chunks === 1 ? '' : 's'} (${run.sealedBytes.toLocaleString('en')} bytes with the header and a 16-byte tag per chunk), opened it again with the data key from KMS Decrypt: ${run.decryptedBytes.toLocaleString('en')} bytes, ${run.identical ? 'identical to your file, byte for byte' : 'NOT identical'}`,
+          { tone: run.identical ? 'success' : 'danger' },
+        );
+      },
       async 'encrypt-files'(event) {
         const strategy = event.strategy === 'per-file' || event.strategy === 'reuse' ? event.strategy : undefined;
         const files = typeof event.files === 'number' && Number.isInteger(event.files) && event.files >= 1 && event.files <= MAX_FILES ? event.files : undefined;
@@ -484,6 +507,16 @@ export default defineScenario<EnvelopeEncryptionState>({
         return { type: 'open-report', context: Object.entries(context).map(([k, v]) => `${k}=${v}`).join(', ') };
       },
     },
+    'encrypt-own-file': {
+      label: 'Encrypt and decrypt my file',
+      description: 'Pick or drop any file. It never leaves this page: one GenerateDataKey, then the file is encrypted and decrypted in 1 MiB chunks in a Web Worker, and both results can be downloaded.',
+      fields: [{ name: 'file', label: 'Your file', kind: 'file' }],
+      toEvent: (input) => {
+        const token = (input.file ?? '').trim();
+        if (!isLearnerFileToken(token)) throw new Error('Pick or drop a file first.');
+        return { type: 'own-file', file: token };
+      },
+    },
     'encrypt-files': {
       label: 'Encrypt and read back',
       description: 'The app encrypts that many small files, then reads each one back. CloudTrail counts the KMS calls; the cost is scaled to 10 million files a month.',
@@ -519,6 +552,10 @@ export default defineScenario<EnvelopeEncryptionState>({
     comparedDataKeyStrategies: {
       description: 'Run the same number of files both ways, one data key per file and one reused data key, and compare the KMS calls',
       test: (state) => state.fileRuns.some((a) => a.strategy === 'per-file' && a.allRead && state.fileRuns.some((b) => b.strategy === 'reuse' && b.allRead && b.files === a.files)),
+    },
+    ownFileRoundTrip: {
+      description: 'Encrypt a file of your own in chunks and decrypt it again: the copy matches the original in size and byte for byte',
+      test: (state) => state.ownFiles.some((f) => !f.error && f.identical && f.decryptedBytes === f.bytes && f.sealedBytes > f.bytes),
     },
     keyForLaterWithoutPlaintext: {
       description: 'A provisioner gets a data key without its plaintext; a worker decrypts it later and uses it',
@@ -556,7 +593,7 @@ export default defineScenario<EnvelopeEncryptionState>({
   notSimulated: [
     'The AWS Encryption SDK\'s message format: a header with the encryption context and one or more encrypted data keys, framed bodies (4,096-byte frames by default), a data key derived per message with HKDF, key commitment, and an ECDSA signature in its default algorithm suite. The envelope here holds the same parts in a simpler layout chosen for teaching; in production use the SDK, never a format of your own.',
     'Data key caching (reusing data keys within limits of age, messages and bytes, as the Encryption SDK\'s caching materials manager does) is a later lesson. The "reuse" choice here keeps one data key in memory with no limits, to show the trade-off only.',
-    'Streaming: the 1 MB report is encrypted in one AES-GCM call in memory; real tools encrypt large files in frames or chunks.',
+    'Streaming: the 1 MB report is encrypted in one AES-GCM call in memory; your own file is encrypted in 1 MiB chunks in a format chosen for teaching (the Encryption SDK frames its messages in its own format).',
     'Keyrings with several KMS keys (one message openable by keys in several Regions or accounts), the Recipient parameter for Nitro Enclaves, and custom key stores for GenerateRandom.',
     'The TLS connection to KMS and SigV4 signing: the app is drawn calling KMS directly. Request sizes are the JSON bodies the KMS API receives.',
     'A JavaScript program cannot guarantee that no copy of a key remains in memory; the erase shown is the order that matters (use, then discard, never store).',

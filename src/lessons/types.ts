@@ -85,7 +85,8 @@ export interface ScenarioContext {
 export interface ActionField {
   name: string;
   label: string;
-  kind: 'text' | 'select' | 'number';
+  /** 'file': a file the learner picks or drops; the input's value is a token of src/lessons/learner-files.ts. */
+  kind: 'text' | 'select' | 'number' | 'file';
   default?: string;
   options?: { value: string; label: string }[];
   maxLength?: number;

@@ -1,8 +1,9 @@
 /**
  * Sealing and opening a file chunk by chunk. Each chunk is read with Blob.slice (never the whole
  * file), sealed or opened, and kept as one part of the output Blob: browsers keep large Blobs out of
- * the JavaScript heap, so memory stays about two chunks however large the file. The next chunk is
- * read while the current one is in WebCrypto.
+ * the JavaScript heap, so memory stays a few chunks however large the file. A few chunks are in
+ * flight at once (read, then in WebCrypto, which Chromium runs off the calling thread), their results
+ * kept in order.
  */
 import {
   chunkAad,
@@ -55,6 +56,25 @@ export class ChunkAuthenticationError extends Error {
 
 const read = (blob: Blob, from: number, to: number): Promise<ArrayBuffer> => blob.slice(from, to).arrayBuffer();
 
+/** Chunks being read or sealed at once: enough to keep WebCrypto busy, few enough to keep memory flat. */
+const IN_FLIGHT = 4;
+
+/** Runs `work(index)` for every chunk with up to IN_FLIGHT at once, handing results to `each` in order. */
+async function inOrder(count: number, work: (index: number) => Promise<ArrayBuffer>, each: (result: ArrayBuffer, index: number) => void, signal: AbortSignal | undefined): Promise<void> {
+  const flight: Promise<ArrayBuffer>[] = [];
+  let started = 0;
+  for (let index = 0; index < count; index++) {
+    while (started < count && started < index + IN_FLIGHT) {
+      const pending = work(started++);
+      pending.catch(() => {}); // a later chunk's failure is reported when its turn comes, or not at all if an earlier one failed
+      flight.push(pending);
+    }
+    const result = await flight.shift()!;
+    checkAborted(signal);
+    each(result, index);
+  }
+}
+
 function checkAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new DOMException('the run was cancelled', 'AbortError');
 }
@@ -75,16 +95,20 @@ export async function sealFile(request: SealFileRequest, options: StreamOptions 
   const headerBytes = encodeHeader(header);
   const parts: BlobPart[] = [headerBytes];
   const count = chunkCount(file.size, chunkBytes);
-  let next = read(file, 0, chunkBytes);
-  for (let index = 0; index < count; index++) {
-    checkAborted(options.signal);
-    const plaintext = await next;
-    const from = (index + 1) * chunkBytes;
-    if (index + 1 < count) next = read(file, from, from + chunkBytes);
-    const final = index === count - 1;
-    parts.push(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: chunkIv(noncePrefix, index), additionalData: chunkAad(headerBytes, index, final) }, key, plaintext));
-    options.onProgress?.({ done: Math.min(file.size, from), total: file.size });
-  }
+  checkAborted(options.signal);
+  await inOrder(
+    count,
+    async (index) => {
+      const from = index * chunkBytes;
+      const plaintext = await read(file, from, from + chunkBytes);
+      return crypto.subtle.encrypt({ name: 'AES-GCM', iv: chunkIv(noncePrefix, index), additionalData: chunkAad(headerBytes, index, index === count - 1) }, key, plaintext);
+    },
+    (sealed, index) => {
+      parts.push(sealed);
+      options.onProgress?.({ done: Math.min(file.size, (index + 1) * chunkBytes), total: file.size });
+    },
+    options.signal,
+  );
   return new Blob(parts, { type: 'application/octet-stream' });
 }
 
@@ -102,21 +126,24 @@ export async function openFile(sealed: Blob, key: CryptoKey, options: StreamOpti
   const body = sealed.size - headerBytes.length;
   const count = Math.max(1, Math.ceil(body / sealedChunk));
   const parts: BlobPart[] = [];
-  let offset = headerBytes.length;
-  let next = read(sealed, offset, offset + sealedChunk);
-  for (let index = 0; index < count; index++) {
-    checkAborted(options.signal);
-    const ciphertext = await next;
-    offset += sealedChunk;
-    if (index + 1 < count) next = read(sealed, offset, offset + sealedChunk);
-    const final = index === count - 1;
-    try {
-      parts.push(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: chunkIv(noncePrefix, index), additionalData: chunkAad(headerBytes, index, final) }, key, ciphertext));
-    } catch {
-      throw new ChunkAuthenticationError(index);
-    }
-    options.onProgress?.({ done: Math.min(body, offset - headerBytes.length), total: body });
-  }
+  checkAborted(options.signal);
+  await inOrder(
+    count,
+    async (index) => {
+      const from = headerBytes.length + index * sealedChunk;
+      const ciphertext = await read(sealed, from, from + sealedChunk);
+      try {
+        return await crypto.subtle.decrypt({ name: 'AES-GCM', iv: chunkIv(noncePrefix, index), additionalData: chunkAad(headerBytes, index, index === count - 1) }, key, ciphertext);
+      } catch {
+        throw new ChunkAuthenticationError(index);
+      }
+    },
+    (plaintext, index) => {
+      parts.push(plaintext);
+      options.onProgress?.({ done: Math.min(body, (index + 1) * sealedChunk), total: body });
+    },
+    options.signal,
+  );
   return new Blob(parts, { type: 'application/octet-stream' });
 }
 

@@ -1,0 +1,76 @@
+/**
+ * The learner's own file, envelope-encrypted and decrypted in chunks: one GenerateDataKey for the
+ * file, the chunks sealed in the file worker (src/sim/envelope/stream), then the way back through
+ * KMS Decrypt with the encrypted data key the sealed file's header carries, and a byte-by-byte
+ * comparison of the decrypted copy with the original, chunk by chunk. The page sees progress and
+ * the two results through src/lessons/learner-files.ts; the scenario's state keeps only the sizes
+ * and the verdict.
+ */
+import { fileJobs, type FileJobPhase, type FileJobView, type LearnerFile } from '../../src/lessons/learner-files';
+import type { KmsInvoker } from '../../src/sim/envelope';
+import { chunkCount, createFileWorkerClient, DEFAULT_CHUNK_BYTES, openHeader, type FileJobResult } from '../../src/sim/envelope/stream';
+import type { EncryptionContext } from '../../src/sim/envelope';
+
+export interface OwnFileRun {
+  name: string;
+  bytes: number;
+  chunks: number;
+  sealedBytes: number;
+  decryptedBytes: number;
+  /** The decrypted copy equals the original, compared byte by byte. */
+  identical: boolean;
+  /** Set when a step failed: the KMS exception, or the local error. */
+  error?: string;
+}
+
+const blobOf = (result: FileJobResult): Blob => {
+  if (!('blob' in result)) throw new Error('the file worker answered without a file');
+  return result.blob;
+};
+
+export async function runOwnFile(kms: KmsInvoker, keyId: string, file: LearnerFile, context: EncryptionContext): Promise<OwnFileRun> {
+  const run: OwnFileRun = { name: file.name, bytes: file.blob.size, chunks: chunkCount(file.blob.size, DEFAULT_CHUNK_BYTES), sealedBytes: 0, decryptedBytes: 0, identical: false };
+  const view = { name: file.name, done: 0, total: file.blob.size };
+  const show = (phase: FileJobPhase, extra: Partial<FileJobView> = {}) => fileJobs.update({ ...view, ...fileJobs.current, ...extra, name: file.name, phase });
+  const progress = (phase: FileJobPhase) => (p: { done: number; total: number }) => show(phase, { done: p.done, total: p.total });
+  fileJobs.update({ ...view, phase: 'encrypting' });
+  const worker = createFileWorkerClient();
+  try {
+    const made = await kms('GenerateDataKey', { KeyId: keyId, KeySpec: 'AES_256', EncryptionContext: context });
+    if (!made.ok) return fail(run, made.error.code);
+    // A copy moves to the worker (transferred, so this side's buffer is detached); KMS's answer is zeroed now.
+    const plaintext = made.output.Plaintext as Uint8Array;
+    const dataKey = new Uint8Array(plaintext);
+    plaintext.fill(0);
+    const sealed = blobOf(
+      await worker.run({ kind: 'seal', file: file.blob, dataKey, kmsKeyArn: made.output.KeyId as string, encryptionContext: context, encryptedDataKey: made.output.CiphertextBlob as Uint8Array }, { onProgress: progress('encrypting') }),
+    );
+    run.sealedBytes = sealed.size;
+    show('decrypting', { encrypted: sealed, done: 0, total: sealed.size });
+
+    // The way back reads only what the sealed file holds: its header names the encrypted data key and the context.
+    const { header, encryptedDataKey } = await openHeader(sealed);
+    const opened = await kms('Decrypt', { CiphertextBlob: encryptedDataKey, EncryptionContext: header.encryptionContext });
+    if (!opened.ok) return fail(run, opened.error.code);
+    const key = opened.output.Plaintext as Uint8Array;
+    const openKey = new Uint8Array(key);
+    key.fill(0);
+    const decrypted = blobOf(await worker.run({ kind: 'open', sealed, dataKey: openKey }, { onProgress: progress('decrypting') }));
+    run.decryptedBytes = decrypted.size;
+    show('comparing', { decrypted, done: 0, total: decrypted.size });
+
+    const compared = await worker.run({ kind: 'compare', a: file.blob, b: decrypted }, { onProgress: progress('comparing') });
+    run.identical = 'equal' in compared && compared.equal;
+    show('done', { done: decrypted.size, total: decrypted.size });
+    return run;
+  } catch (caught) {
+    return fail(run, caught instanceof Error ? caught.message : String(caught));
+  } finally {
+    worker.dispose();
+  }
+}
+
+function fail(run: OwnFileRun, error: string): OwnFileRun {
+  fileJobs.update({ ...(fileJobs.current ?? { done: 0, total: run.bytes }), name: run.name, phase: 'failed', message: error });
+  return { ...run, error };
+}
