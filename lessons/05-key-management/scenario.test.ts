@@ -1,0 +1,144 @@
+/**
+ * The key-management scenario, run step by step through its own frontmatter (each step's `send`,
+ * then its stored `solution`): every named check is false before the step that teaches it and true
+ * after; the key's states and KMS's refusals are the engine's, in AWS's words.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadLesson } from '../../src/lessons/catalogue';
+import { createStepRunner } from '../../src/lessons/step-runner';
+import type { Lesson } from '../../src/lessons/types';
+import type { MessageEvent, SimEvent } from '../../src/sim/core/events';
+import scenario, { type KeyManagementState } from './scenario';
+
+const lesson: Lesson = await loadLesson('key-management');
+const start = () => createStepRunner<KeyManagementState>(lesson);
+const messages = (events: readonly SimEvent[]) => events.filter((e): e is MessageEvent => e.type === 'message');
+
+describe('key-management scenario', () => {
+  it('has 7 steps in teaching order; each hands-on step awaits a named check, with a hint', () => {
+    expect(lesson.steps.map((s) => s.id)).toEqual([
+      'create-and-alias',
+      'disable-and-enable',
+      'automatic-rotation',
+      'rotate-on-demand',
+      'schedule-and-cancel',
+      'deleted-for-good',
+      'three-kinds-and-price',
+    ]);
+    const handsOn = lesson.steps.filter((s) => s.handsOn);
+    expect(handsOn.map((s) => s.await)).toEqual(['disabledThenEnabled', 'deletionCancelled']);
+    for (const step of lesson.steps) expect(step.notes.trim().length, step.id).toBeGreaterThan(100);
+    for (const step of handsOn) expect(step.hint?.trim().length, step.id).toBeGreaterThan(40);
+  });
+
+  const checkSteps: [keyof typeof scenario.checks, string][] = [
+    ['keyCreated', 'create-and-alias'],
+    ['disabledThenEnabled', 'disable-and-enable'],
+    ['rotatedKeepsOldCiphertexts', 'automatic-rotation'],
+    ['deletionCancelled', 'schedule-and-cancel'],
+    ['deletedForGood', 'deleted-for-good'],
+    ['kindsCompared', 'three-kinds-and-price'],
+    ['priced', 'three-kinds-and-price'],
+  ];
+
+  it('names a test here for every check of the scenario', () => {
+    expect(checkSteps.map(([name]) => name).sort()).toEqual(Object.keys(scenario.checks).sort());
+  });
+
+  for (const [name, stepId] of checkSteps) {
+    it(`${name}: false in a fresh world and before step ${stepId}, true after it`, async () => {
+      const runner = await start();
+      expect(runner.check(name)).toBe(false);
+      const index = lesson.steps.findIndex((s) => s.id === stepId);
+      if (index > 0) {
+        await runner.playThrough(lesson.steps[index - 1].id);
+        expect(runner.check(name), `before ${stepId}`).toBe(false);
+      }
+      await runner.playThrough(stepId);
+      expect(runner.check(name), `after ${stepId}`).toBe(true);
+    }, 30_000);
+  }
+
+  it('shows every message a step focuses on', async () => {
+    const runner = await start();
+    for (const step of lesson.steps) {
+      await runner.playThrough(step.id);
+      const labels = new Set(messages(runner.events).map((m) => m.label));
+      for (const label of step.focus?.messages ?? []) expect(labels, `${step.id} focuses on "${label}"`).toContain(label);
+    }
+  }, 30_000);
+
+  it('disable and enable: Encrypt on the disabled key is DisabledException in the engine\'s words; the states follow', async () => {
+    const runner = await start();
+    await runner.playThrough('disable-and-enable');
+    const arn = runner.state.keyArn!;
+    expect(runner.state.history.slice(-3).map((a) => [a.operation, a.answer, a.stateAfter])).toEqual([
+      ['DisableKey', 'ok', 'Disabled'],
+      ['Encrypt', 'DisabledException', 'Disabled'],
+      ['EnableKey', 'ok', 'Enabled'],
+    ]);
+    expect(runner.state.history.at(-2)?.message).toBe(`${arn} is disabled.`);
+  });
+
+  it('rotation: two versions after a year, the old record opens with the original material, the new one with the new; on demand adds a third', async () => {
+    const runner = await start();
+    await runner.playThrough('rotate-on-demand');
+    const r = runner.state.rotation!;
+    expect(r.versions).toHaveLength(2);
+    expect(r.versions[1].rotationType).toBe('AUTOMATIC');
+    expect(r.oldDecrypt).toEqual({ ok: true, keyMaterialId: r.firstMaterialId });
+    expect(r.newDecrypt.keyMaterialId).toBe(r.versions[1].keyMaterialId);
+    expect(r.onDemand).toEqual({ answer: 'ok', versions: 3 });
+    expect(runner.state.keyState).toBe('Enabled');
+  });
+
+  it('deletion: a 3-day window is the engine\'s ValidationException; pending deletion refuses Encrypt; cancel leaves the key Disabled', async () => {
+    const runner = await start();
+    await runner.playThrough('schedule-and-cancel');
+    const arn = runner.state.keyArn!;
+    const tail = runner.state.history.slice(-4);
+    expect(tail.map((a) => [a.operation, a.answer, a.stateAfter])).toEqual([
+      ['ScheduleKeyDeletion', 'ValidationException', 'Enabled'],
+      ['ScheduleKeyDeletion', 'ok', 'PendingDeletion'],
+      ['Encrypt', 'KMSInvalidStateException', 'PendingDeletion'],
+      ['CancelKeyDeletion', 'ok', 'Disabled'],
+    ]);
+    expect(tail[0].message).toBe("1 validation error detected: Value '3' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value greater than or equal to 7");
+    expect(tail[2].message).toBe(`${arn} is pending deletion.`);
+  });
+
+  it('the form refuses a window that is not a whole number before KMS sees it', () => {
+    expect(() => scenario.actions['deletion-request'].toEvent({ operation: 'ScheduleKeyDeletion', days: 'soon' })).toThrow(/whole number/);
+    expect(scenario.actions['deletion-request'].toEvent({ operation: 'CancelKeyDeletion', days: '' })).toEqual({ type: 'deletion', operation: 'CancelKeyDeletion' });
+  });
+
+  it('deleted for good: DescribeKey no longer finds the key, Decrypt of the January record fails', async () => {
+    const runner = await start();
+    await runner.playThrough('deleted-for-good');
+    expect(runner.state.keyState).toBe('deleted');
+    expect(runner.state.afterDeletion?.decrypt).not.toBe('ok');
+    expect(runner.state.afterDeletion?.decrypt).toMatch(/Exception$/);
+  });
+
+  it('three kinds and the price: alias/aws/s3 is AWS managed and rotated; imported material works, then expires to PendingImport; the bill', async () => {
+    const runner = await start();
+    await runner.playThrough('three-kinds-and-price');
+    const kinds = runner.state.kinds!;
+    expect(kinds.awsManaged).toEqual({ alias: 'alias/aws/s3', keyManager: 'AWS', rotationEnabled: true });
+    expect(kinds.imported).toMatchObject({ stateAfterImport: 'Enabled', encrypt: 'ok', stateAfterExpiry: 'PendingImport', encryptAfterExpiry: 'KMSInvalidStateException' });
+    expect(kinds.imported.expiryMessage).toMatch(/ is pending import\.$/);
+    // The payroll key is deleted; the imported key is the one customer managed key left, never rotated.
+    expect(runner.state.price).toEqual({ customerManaged: 1, awsManaged: 1, rotationsBilled: 0, monthlyDollars: 1 });
+  });
+
+  it('holdings show the key state the engine reports, step by step', async () => {
+    const runner = await start();
+    const stateShown = () => scenario.holdings!(runner.state).kms.find((p) => p.label === 'key state')?.preview;
+    await runner.playThrough('create-and-alias');
+    expect(stateShown()).toBe('Enabled');
+    await runner.playThrough('schedule-and-cancel');
+    expect(stateShown()).toBe('Disabled');
+    await runner.playThrough('deleted-for-good');
+    expect(stateShown()).toBe('deleted');
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * Lesson 05 as a newcomer takes it, keyboard only: every step; the two hands-on steps through their
+ * forms (disable, a refused Encrypt, enable; a window KMS refuses, a valid one, a refused Encrypt
+ * while pending, cancel); KMS's exact words and the key's states in the diagram's text twin; axe
+ * clean on the deletion step in both themes; the quiz; and two steps on a phone.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/fixtures';
+import { seriousViolations } from './support/axe';
+import { activate, tabTo, typeInto } from './support/keyboard';
+import { nextButton, openLessonFromCatalogue, stepHeading, stepLinks, takeQuiz } from './support/lesson';
+
+const LESSON = { id: 'key-management', title: 'Key management' };
+
+// axe is injected as an inline script, which the app's Content-Security-Policy rightly refuses.
+test.use({ bypassCSP: true });
+
+/** Chooses a request in the step's form and sends it with the keyboard. */
+async function send(page: Page, operation: string, button: string) {
+  const request = page.getByLabel(/^Request/);
+  await tabTo(page, request);
+  await request.selectOption(operation);
+  await activate(page, page.getByRole('button', { name: button }));
+}
+
+test('a newcomer completes Key management and its quiz with the keyboard only', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openLessonFromCatalogue(page, LESSON.title);
+  const twin = page.locator('.text-twin');
+  const goal = page.getByText(/^✓ Goal reached|Goal reached\./).first();
+  const total = await stepLinks(page).count();
+  expect(total).toBe(7);
+
+  for (let index = 0; index < total; index++) {
+    await expect(page.getByText(`Step ${index + 1} of ${total}`, { exact: true })).toBeVisible();
+    const title = (await stepHeading(page).textContent()) ?? '';
+
+    if (index === 0) await expect(twin.getByText(/the payroll key is now Enabled/).first()).toBeVisible({ timeout: 20_000 });
+
+    if (title.includes('disable the key')) {
+      await send(page, 'DisableKey', 'Send the request');
+      await expect(twin.getByText(/the payroll key is now Disabled/).first()).toBeVisible({ timeout: 20_000 });
+      await send(page, 'Encrypt', 'Send the request');
+      await expect(twin.getByText(/is disabled\./).first()).toBeVisible({ timeout: 20_000 });
+      await expect(goal).toBeHidden();
+      await send(page, 'EnableKey', 'Send the request');
+      await expect(goal).toBeVisible({ timeout: 20_000 });
+    }
+
+    if (title.includes('schedule the deletion')) {
+      const days = page.getByLabel(/^Waiting period in days/);
+      await typeInto(page, days, '3');
+      await send(page, 'ScheduleKeyDeletion', 'Send the deletion request');
+      await expect(twin.getByText(/Member must have value greater than or equal to 7/).first()).toBeVisible({ timeout: 20_000 });
+      await typeInto(page, days, '7');
+      await send(page, 'ScheduleKeyDeletion', 'Send the deletion request');
+      await expect(twin.getByText(/the payroll key is now PendingDeletion/).first()).toBeVisible({ timeout: 20_000 });
+      await send(page, 'Encrypt', 'Send the deletion request');
+      await expect(twin.getByText(/is pending deletion\./).first()).toBeVisible({ timeout: 20_000 });
+      await expect(goal).toBeHidden();
+      await send(page, 'CancelKeyDeletion', 'Send the deletion request');
+      await expect(goal).toBeVisible({ timeout: 20_000 });
+      await expect(twin.getByText(/the payroll key is now Disabled/).last()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+
+    if (index === total - 1) break;
+    await expect(nextButton(page)).toHaveAttribute('aria-disabled', 'false', { timeout: 20_000 });
+    await activate(page, nextButton(page));
+    await expect(stepHeading(page)).not.toHaveText(title);
+  }
+
+  await expect(twin.getByText(/the imported key is PendingImport/)).toBeVisible({ timeout: 20_000 });
+  await expect(twin.getByText(/bills 1 customer managed key\(s\) at \$1 a month/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What this lesson does not simulate' })).toBeVisible();
+  const stepsDone = page.getByRole('navigation', { name: 'Lesson steps' }).getByText(/steps done$/);
+  await expect(stepsDone).toHaveText(`${total} of ${total} steps done`);
+
+  await activate(page, page.getByRole('link', { name: 'Take the quiz' }));
+  await expect(page.getByRole('heading', { level: 1, name: /^Quiz:/ })).toBeVisible();
+  await expect(page.locator('li.question')).toHaveCount(10);
+  const score = await takeQuiz(page);
+  expect(score).toMatch(/\d+ of 10/);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`a deep link opens the deletion step on a key that has been rotated, axe clean (${theme})`, async ({ page }) => {
+    await page.addInitScript((choice) => localStorage.setItem('kms-lab:theme', choice), theme);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`./#/lessons/${LESSON.id}/schedule-and-cancel`);
+    await expect(stepHeading(page)).toHaveText(/schedule the deletion/);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const twin = page.locator('.text-twin');
+    await expect(twin.getByText(/now lists 3 backing key versions/).first()).toBeVisible({ timeout: 20_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test.describe('on a 375×667 phone', () => {
+  test.use({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+
+  for (const stepId of ['disable-and-enable', 'three-kinds-and-price']) {
+    test(`step ${stepId} (its form and diagram) fits the width`, async ({ page }) => {
+      await page.goto(`./#/lessons/${LESSON.id}/${stepId}`);
+      await expect(stepHeading(page)).toBeVisible();
+      await expect(nextButton(page)).toHaveAttribute('aria-disabled', /true|false/, { timeout: 20_000 });
+      await expect(page.locator('.text-twin li').first()).toBeVisible({ timeout: 20_000 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+    });
+  }
+});
