@@ -104,4 +104,12 @@ describe('key-policies-and-iam scenario', () => {
     expect(outcome(runner.state, 'app-reports-direct-after')?.[0]).toBe('Allow');
     expect(runner.check('conditionsFixed')).toBe(false);
   }, 30_000);
+
+  it('shows on the diagram which IAM policies each person has, as the lesson attaches them', async () => {
+    const runner = await start();
+    const bobIam = () => scenario.holdings!(runner.state).bob.find((p) => p.label === 'IAM policies')?.preview;
+    expect(bobIam()).toBe('none');
+    await runner.playThrough('default-policy');
+    expect(bobIam()).toBe('BobDecryptsAnyKey');
+  }, 30_000);
 });

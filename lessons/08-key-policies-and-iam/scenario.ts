@@ -115,6 +115,8 @@ export interface KeyPoliciesState {
   grantRetired: boolean;
   /** The closing step grouped every decision by the rule that made it. */
   summarized: boolean;
+  /** Names of the IAM policies the lesson attached, by principal ARN (absent: none). */
+  iam: Record<string, string[]>;
 }
 
 export function validVaultFix(raw: string | undefined): VaultFix {
@@ -154,9 +156,14 @@ export default defineScenario<KeyPoliciesState>({
     const world = createWorld(WORLD);
     const kms = createKms({ clock, rng: rng.fork(), accountId: ACCOUNT, principalExists: (arn) => world.principalExists(arn) });
     const net = createNetwork({ stream, clock, rng });
-    const state: KeyPoliciesState = { keys: {}, attempts: [], decisions: [], statementProblems: [], grantRetired: false, summarized: false };
+    const state: KeyPoliciesState = { keys: {}, attempts: [], decisions: [], statementProblems: [], grantRetired: false, summarized: false, iam: {} };
     const secrets: Record<string, Uint8Array> = {};
 
+    /** Changes someone's IAM policies, and keeps the names for the diagram's holdings. */
+    const setIam = (arn: string, policies: NamedPolicy[]) => {
+      world.setIdentityPolicies(arn, policies);
+      state.iam[arn] = policies.map((p) => p.name);
+    };
     const contextOf = (arn: string, viaService?: string) => {
       world.actAs(arn);
       return world.callContext(viaService ? { viaService } : {});
@@ -225,7 +232,7 @@ export default defineScenario<KeyPoliciesState>({
           carries: [heldKeyPayload('shared (default key policy)'), metadataPayload('key policy', await keyPolicyOf('shared'))],
         });
         await decrypt('bob-default-no-iam', 'bob', BOB_ARN, 'shared', 'Why Bob could not decrypt with alias/shared');
-        world.setIdentityPolicies(BOB_ARN, [allow('BobDecryptsAnyKey', ['kms:Decrypt'], ALL_KEYS)]);
+        setIam(BOB_ARN, [allow('BobDecryptsAnyKey', ['kms:Decrypt'], ALL_KEYS)]);
         net.note(ACTORS.alice, 'attaches an IAM policy to Bob: Allow kms:Decrypt on every key in the account', { carries: [metadataPayload('IAM policy', 'BobDecryptsAnyKey')] });
         await decrypt('bob-default-with-iam', 'bob', BOB_ARN, 'shared', 'Why Bob can decrypt with alias/shared now');
       },
@@ -252,21 +259,21 @@ export default defineScenario<KeyPoliciesState>({
         if (fix === 'bob-in-key-policy') await add({ Sid: 'BobDecrypts', Effect: 'Allow', Principal: { AWS: BOB_ARN }, Action: 'kms:Decrypt', Resource: '*' });
         if (fix === 'enable-iam') await add({ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: rootArn(ACCOUNT) }, Action: 'kms:*', Resource: '*' });
         if (fix === 'bob-encrypt') await add({ Sid: 'BobEncrypts', Effect: 'Allow', Principal: { AWS: BOB_ARN }, Action: 'kms:Encrypt', Resource: '*' });
-        if (fix === 'more-iam') world.setIdentityPolicies(BOB_ARN, [...world.identityPolicies(BOB_ARN), allow('BobUsesEveryKey', ['kms:*'], ALL_KEYS)]);
+        if (fix === 'more-iam') setIam(BOB_ARN, [...world.identityPolicies(BOB_ARN), allow('BobUsesEveryKey', ['kms:*'], ALL_KEYS)]);
         await decrypt(`bob-vault-after-${fix}`, 'bob', BOB_ARN, 'vault', `Bob decrypts with alias/vault after: ${VAULT_FIXES[fix]}`);
       },
       async 'cross-account-and-deny'() {
         const shared = state.keys.shared;
-        world.setIdentityPolicies(DANA_ARN, [allow('DanaDecryptsExampleCorpKey', ['kms:Decrypt'], shared)]);
+        setIam(DANA_ARN, [allow('DanaDecryptsExampleCorpKey', ['kms:Decrypt'], shared)]);
         net.note(ACTORS.partner, 'Dana\'s own account gives her IAM permission: kms:Decrypt on Example Corp\'s key ARN');
         await decrypt('dana-iam-only', 'partner', DANA_ARN, 'shared', 'Why Dana (another account) could not decrypt with IAM permission alone');
         const defaults = JSON.parse(await keyPolicyOf('shared')) as { Statement: object[] };
         const partnerStatement = { Sid: 'PartnerMayDecrypt', Effect: 'Allow', Principal: { AWS: rootArn(PARTNER_ACCOUNT) }, Action: 'kms:Decrypt', Resource: '*' };
         await putPolicy('shared', JSON.stringify({ ...defaults, Statement: [...defaults.Statement, partnerStatement] }, null, 2));
-        world.setIdentityPolicies(DANA_ARN, []);
+        setIam(DANA_ARN, []);
         net.note(ACTORS.alice, 'adds to the key policy: Allow account 444455556666 kms:Decrypt. Partner Ltd removes Dana\'s IAM policy the same minute');
         await decrypt('dana-key-policy-only', 'partner', DANA_ARN, 'shared', 'Why Dana could not decrypt with the key policy alone');
-        world.setIdentityPolicies(DANA_ARN, [allow('DanaDecryptsExampleCorpKey', ['kms:Decrypt'], shared)]);
+        setIam(DANA_ARN, [allow('DanaDecryptsExampleCorpKey', ['kms:Decrypt'], shared)]);
         net.note(ACTORS.partner, 'gives Dana her IAM permission back');
         await decrypt('dana-both', 'partner', DANA_ARN, 'shared', 'Dana decrypts when both accounts allow');
         const denyBob = { Sid: 'NeverBob', Effect: 'Deny', Principal: { AWS: BOB_ARN }, Action: 'kms:Decrypt', Resource: '*' };
@@ -405,12 +412,13 @@ export default defineScenario<KeyPoliciesState>({
   decisions: (state) => state.decisions,
 
   holdings(state) {
+    const iam = (arn: string) => metadataPayload('IAM policies', state.iam[arn]?.length ? state.iam[arn].join(', ') : 'none');
     return {
       kms: Object.keys(state.keys).map((k) => heldKeyPayload(`alias/${k}`)),
-      bob: [metadataPayload('IAM', 'kms:Decrypt on every key (from step 1)')],
-      kim: [metadataPayload('IAM', 'none; key administrator in alias/payroll\'s key policy')],
-      carol: [metadataPayload('IAM', 'none')],
-      partner: [metadataPayload('account', PARTNER_ACCOUNT)],
+      bob: [iam(BOB_ARN)],
+      kim: [iam(KIM_ARN)],
+      carol: [iam(CAROL_ARN)],
+      partner: [metadataPayload('account', PARTNER_ACCOUNT), iam(DANA_ARN)],
     };
   },
 
