@@ -67,7 +67,7 @@ test('a newcomer completes envelope encryption and its quiz with the keyboard on
 
     if (title.includes('a file of your own')) {
       // A small file here: the 50 MB run has its own spec (lesson-envelope-file.spec.ts).
-      await page.getByLabel('Your file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('meeting notes\n'.repeat(1000)) });
+      await page.getByLabel('Your file', { exact: true }).setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('meeting notes\n'.repeat(1000)) });
       await activate(page, page.getByRole('button', { name: 'Encrypt and decrypt my file' }));
       await expect(goal).toBeVisible({ timeout: 30_000 });
       await expect(twin.getByText('14,000 bytes, identical to your file, byte for byte', { exact: false }).first()).toBeVisible();
