@@ -4,6 +4,7 @@
 //  1. Builds the site, then measures in Chromium what the catalogue route and a lesson route load
 //     first (JavaScript and CSS, gzip level 9), and the largest lazily loaded chunk.
 //  2. Runs every test/bench/*.bench.ts (engine speed against raw WebCrypto, simulator sweeps…).
+//  3. Runs every test/bench/*.bench.mjs in Node (measurements in Chromium, e.g. the envelope file path).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { measureBundle } from './bundle-size.mjs';
@@ -27,4 +28,10 @@ const benches = readdirSync('test/bench').filter((f) => f.endsWith('.bench.ts'))
 for (const file of benches) {
   console.log(`\n== ${file}`);
   run('npx', ['--no-install', 'tsx', `test/bench/${file}`]);
+}
+
+const browserBenches = readdirSync('test/bench').filter((f) => f.endsWith('.bench.mjs')).sort();
+for (const file of browserBenches) {
+  console.log(`\n== ${file}`);
+  run(process.execPath, [`test/bench/${file}`]);
 }
