@@ -16,6 +16,7 @@ const expected: Record<string, string | string[]> = {
   'admin-decrypt': 'denied',
   'admins-and-users': ['kim-rotation', 'app-decrypt'],
   'no-delegation-path': 'does-not-delegate',
+  'which-message': 'no-resource-based',
   'vault-fixes': ['bob-in-key-policy', 'enable-iam'],
   'cross-account': 'both',
   'explicit-deny': 'NeverBob',

@@ -102,6 +102,27 @@ export default defineQuiz([
     },
   },
   {
+    id: 'which-message',
+    kind: 'single',
+    prompt: 'Bob has an IAM policy allowing kms:Decrypt on every key. The key policy names only Alice. How does the AccessDeniedException message for Bob\'s Decrypt end?',
+    refs: ['fix-no-delegation'],
+    options: [
+      { id: 'no-resource-based', text: '"… because no resource-based policy allows the kms:Decrypt action"', why: 'Right: the key policy is the resource-based policy, and it neither allows Bob nor delegates to IAM.' },
+      { id: 'no-identity-based', text: '"… because no identity-based policy allows the kms:Decrypt action"', why: 'That is the message when the key policy delegates and IAM lacks the permission; Bob\'s IAM does allow it.' },
+      { id: 'explicit-deny', text: '"… with an explicit deny in a resource-based policy"', why: 'There is no Deny statement; not being named is an implicit deny.' },
+    ],
+    explanation: 'AWS\'s message names the kind of policy that failed to allow: read it to know whether to fix the key policy or IAM.',
+    answer: {
+      describe: 'Bob calls Decrypt with the vault key and reads the message KMS sent',
+      async compute(engine) {
+        const message = attemptOf(await run(engine, ...UP_TO_VAULT), 'bob-vault-before').message ?? '';
+        if (message.endsWith('because no resource-based policy allows the kms:Decrypt action')) return 'no-resource-based';
+        if (message.endsWith('because no identity-based policy allows the kms:Decrypt action')) return 'no-identity-based';
+        return message.includes('explicit deny') ? 'explicit-deny' : 'none';
+      },
+    },
+  },
+  {
     id: 'vault-fixes',
     kind: 'multi',
     prompt: 'Which single changes let Bob (IAM: kms:Decrypt on all keys) decrypt with that key?',

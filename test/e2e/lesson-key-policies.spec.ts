@@ -77,9 +77,9 @@ test('a newcomer solves the key policy puzzles and the quiz with the keyboard on
 
   await activate(page, page.getByRole('link', { name: 'Take the quiz' }));
   await expect(page.getByRole('heading', { level: 1, name: /^Quiz:/ })).toBeVisible();
-  await expect(page.locator('li.question')).toHaveCount(9);
+  await expect(page.locator('li.question')).toHaveCount(10);
   const score = await takeQuiz(page);
-  expect(score).toMatch(/\d+ of 9/);
+  expect(score).toMatch(/\d+ of 10/);
 });
 
 for (const theme of ['light', 'dark'] as const) {
