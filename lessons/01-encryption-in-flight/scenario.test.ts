@@ -4,6 +4,7 @@
  * frontmatter (`send` and `solution`), so the prose and the scenario cannot drift apart.
  */
 import { describe, expect, it } from 'vitest';
+import { itTimesEveryCheck } from '../../test/support/check-timing';
 import { loadLesson } from '../../src/lessons/catalogue';
 import { createStepRunner } from '../../src/lessons/step-runner';
 import type { SimEvent } from '../../src/sim/core/events';
@@ -44,23 +45,7 @@ describe('encryption-in-flight scenario', () => {
     ['forgedCertificateRefused', 'forged-certificate'],
   ];
 
-  it('names a test here for every check of the scenario', () => {
-    expect(checkSteps.map(([name]) => name).sort()).toEqual(Object.keys(scenario.checks).sort());
-  });
-
-  for (const [name, stepId] of checkSteps) {
-    it(`${name}: false in a fresh world and before step ${stepId}, true after it`, async () => {
-      const world = await start();
-      expect(world.check(name)).toBe(false);
-      const index = steps.findIndex((s) => s.id === stepId);
-      if (index > 0) {
-        await world.playThrough(steps[index - 1].id);
-        expect(world.check(name), `before ${stepId}`).toBe(false);
-      }
-      await world.playThrough(stepId);
-      expect(world.check(name), `after ${stepId}`).toBe(true);
-    });
-  }
+  itTimesEveryCheck({ steps: steps, checks: scenario.checks, checkSteps, start });
 
   it('shows every message a step focuses on, once its actions have been tried', async () => {
     const world = await start();

@@ -5,6 +5,7 @@
  * plaintext; S3 never calls KMS; KMS's refusals carry AWS's exact messages.
  */
 import { describe, expect, it } from 'vitest';
+import { itTimesEveryCheck } from '../../test/support/check-timing';
 import { loadLesson } from '../../src/lessons/catalogue';
 import { createLessonPlayer } from '../../src/lessons/player/player';
 import { createStepRunner } from '../../src/lessons/step-runner';
@@ -42,23 +43,7 @@ describe('client-side-encryption scenario', () => {
     ['plaintextOnlyAtClients', 'side-by-side'],
   ];
 
-  it('names a test here for every check of the scenario', () => {
-    expect(checkSteps.map(([name]) => name).sort()).toEqual(Object.keys(scenario.checks).sort());
-  });
-
-  for (const [name, stepId] of checkSteps) {
-    it(`${name}: false in a fresh world and before step ${stepId}, true after it`, async () => {
-      const runner = await start();
-      expect(runner.check(name)).toBe(false);
-      const index = lesson.steps.findIndex((s) => s.id === stepId);
-      if (index > 0) {
-        await runner.playThrough(lesson.steps[index - 1].id);
-        expect(runner.check(name), `before ${stepId}`).toBe(false);
-      }
-      await runner.playThrough(stepId);
-      expect(runner.check(name), `after ${stepId}`).toBe(true);
-    });
-  }
+  itTimesEveryCheck({ steps: lesson.steps, checks: scenario.checks, checkSteps, start });
 
   it('shows every message a step focuses on, once its actions have been tried', async () => {
     const runner = await start();

@@ -4,6 +4,7 @@
  * true after; every puzzle's answer is the policy engine's recorded decision, with its path.
  */
 import { describe, expect, it } from 'vitest';
+import { itTimesEveryCheck } from '../../test/support/check-timing';
 import { loadLesson } from '../../src/lessons/catalogue';
 import { createStepRunner } from '../../src/lessons/step-runner';
 import type { Lesson } from '../../src/lessons/types';
@@ -41,23 +42,7 @@ describe('key-policies-and-iam scenario', () => {
     ['decisionsSummarized', 'evaluation-order'],
   ];
 
-  it('names a test here for every check of the scenario', () => {
-    expect(checkSteps.map(([name]) => name).sort()).toEqual(Object.keys(scenario.checks).sort());
-  });
-
-  for (const [name, stepId] of checkSteps) {
-    it(`${name}: false in a fresh world and before step ${stepId}, true after it`, async () => {
-      const runner = await start();
-      expect(runner.check(name)).toBe(false);
-      const index = lesson.steps.findIndex((s) => s.id === stepId);
-      if (index > 0) {
-        await runner.playThrough(lesson.steps[index - 1].id);
-        expect(runner.check(name), `before ${stepId}`).toBe(false);
-      }
-      await runner.playThrough(stepId);
-      expect(runner.check(name), `after ${stepId}`).toBe(true);
-    }, 30_000);
-  }
+  itTimesEveryCheck({ steps: lesson.steps, checks: scenario.checks, checkSteps, start });
 
   it('decides every puzzle on the engine\'s path, with AWS\'s exception', async () => {
     const runner = await start();
