@@ -7,7 +7,7 @@
  * const { stdout, stderr, exitCode } = await shell.run('aws kms encrypt --key-id alias/tutorial --plaintext fileb://secret.txt');
  * ```
  */
-export { createShell, TERMINAL_OUTPUT_LIMIT, MAX_LINE_LENGTH, escapeForShell } from './shell/index.ts';
+export { createShell, withRun, TERMINAL_OUTPUT_LIMIT, MAX_LINE_LENGTH, escapeForShell } from './shell/index.ts';
 export type { Shell, ShellOptions, ShellResult, ShellCommand, CommandContext, CompletionRequest, Completion } from './shell/index.ts';
 export { createAwsCommand, CLI_VERSION, KMS_COMMANDS } from './aws/index.ts';
 export type { AwsCommandOptions } from './aws/index.ts';

@@ -1,5 +1,6 @@
 /** The shell of the in-page terminal. `aws` plugs in as one more ShellCommand (see command.ts). */
 export { createShell, TERMINAL_OUTPUT_LIMIT, MAX_LINE_LENGTH } from './create-shell.ts';
+export { withRun } from './with-run.ts';
 export type { Shell, ShellOptions, ShellResult } from './create-shell.ts';
 export { CommandRegistry } from './command.ts';
 export type { CommandContext, CompletionRequest, ShellCommand, ShellSession } from './command.ts';

@@ -10,6 +10,8 @@
  * back as an error on the screen with exit status 1, as a shell reports a failed command.
  */
 import type { Shell, ShellResult } from '../../cli/index';
+// Straight from its file: the CLI's barrel would pull the whole emulator into the lesson engine.
+import { withRun } from '../../cli/shell/with-run';
 import { messageOf } from '../errors';
 import { TERMINAL_ACTION } from '../terminal-action';
 import type { LessonPlayer, ScenarioTerminal } from '../types';
@@ -31,29 +33,9 @@ export function playerShell(player: Pick<LessonPlayer, 'act'>, terminal: Scenari
     return ran ? { stdout: ran.stdout, stderr: ran.stderr, exitCode: ran.exitCode, ...(ran.clear ? { clear: true } : {}) } : { stdout: '', stderr: '', exitCode: 0 };
   }
 
-  return {
-    run(line) {
-      const result = queue.then(() => runThroughPlayer(line));
-      queue = result;
-      return result;
-    },
-    complete: (line, cursor) => shell.complete(line, cursor),
-    register: (command) => shell.register(command),
-    get fs() {
-      return shell.fs;
-    },
-    get env() {
-      return shell.env;
-    },
-    get variables() {
-      return shell.variables;
-    },
-    get history() {
-      return shell.history;
-    },
-    get cwd() {
-      return shell.cwd;
-    },
-    prompt: () => shell.prompt(),
-  };
+  return withRun(shell, (line) => {
+    const result = queue.then(() => runThroughPlayer(line));
+    queue = result;
+    return result;
+  });
 }
