@@ -4,7 +4,8 @@
  *   readLessons(dir, root) → ReadLesson[]   sorted by NN prefix; throws one LessonError listing every problem
  *
  * A missing or empty directory gives no lessons (a fresh checkout is not an error). Entries starting with
- * "_" or "." are ignored (shared assets, editor files); loose files at the top are ignored too.
+ * "_" or "." are ignored (shared assets, editor files), and so is exam/ (the practice exam's bank, read by
+ * ../exam); loose files at the top are ignored too.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -19,10 +20,13 @@ export interface ReadLesson extends ParsedLesson {
   markdownFiles: string[];
 }
 
+/** Folders beside the lessons that are not lessons: exam/ holds the practice exam's question bank. */
+export const NOT_LESSON_FOLDERS: readonly string[] = ['exam'];
+
 export function readLessons(dir: string, root: string): ReadLesson[] {
   if (!existsSync(dir)) return [];
   const folders = readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !/^[_.]/.test(entry.name))
+    .filter((entry) => entry.isDirectory() && !/^[_.]/.test(entry.name) && !NOT_LESSON_FOLDERS.includes(entry.name))
     .map((entry) => entry.name)
     .sort();
 
