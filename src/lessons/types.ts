@@ -8,6 +8,7 @@ import type { Rng } from '../sim/core/rng';
 import type { EventStream, Payload, SimEvent } from '../sim/core/events';
 import type { RecordedDecision } from '../kms/index';
 import type { Shell } from '../cli/index';
+import type { CachingResult, KmsLoadResult, OccResult, OccTimeline, StudyStrategy } from '../sim/traffic/index';
 
 // ---------------------------------------------------------------------------------------------
 // lesson.md and steps/NN-slug.md frontmatter (validated by src/lessons/schema.ts)
@@ -152,6 +153,8 @@ export interface Scenario<State> {
   holdings?(state: State): Record<string, Payload[]>;
   /** KMS access decisions worth explaining right now (a refused call, say), for the decision view. */
   decisions?(state: State): ScenarioDecision[];
+  /** Views of the world worth showing right now (a chart of a load run, say), in the simulation pane after the decision view. */
+  panels?(state: State): ScenarioPanel[];
   /** What AWS (or the real world) does that this scenario does not simulate; shown in the UI. */
   notSimulated?: string[];
   /** The scenario's world has a terminal (its instance's `terminal`). */
@@ -166,6 +169,42 @@ export interface ScenarioDecision {
   label: string;
   decision: RecordedDecision;
 }
+
+/**
+ * One view a scenario offers beside the diagram. A discriminated union on `kind`: each kind is drawn by
+ * its own lazily loaded component (src/ui/player/ScenarioPanels.svelte). Plain data only, computed by
+ * the scenario from its state, so panels run in Node tests and cross postMessage as they are.
+ */
+export type ScenarioPanel = TrafficChartPanel;
+
+interface ScenarioPanelBase {
+  /** Stable within a run: keys the panel in the view. */
+  id: string;
+  /** The panel's heading, e.g. "1,000 requests a second with no retries". */
+  title: string;
+}
+
+/**
+ * A chart of a traffic simulation's result (src/sim/traffic), drawn with the accessible charts of
+ * src/ui/charts (each with its legend, text summary and data table) from the labs' own view models.
+ */
+export interface TrafficChartPanel extends ScenarioPanelBase {
+  kind: 'traffic-chart';
+  chart: TrafficChart;
+}
+
+export type TrafficChart =
+  /** Brooker's study: mean completion time or calls against clients, one line per strategy. */
+  | { type: 'backoff-study'; metric: 'time' | 'calls'; points: OccResult[]; strategies?: StudyStrategy[] }
+  /** One run of the study, write by write: the thundering herd (or its jittered spread). */
+  | { type: 'backoff-timeline'; timeline: OccTimeline }
+  /**
+   * A KMS load run: attempts per second (successes and throttles, against the quota), latency, the
+   * SDK retry quota, or adaptive mode's own send rate.
+   */
+  | { type: 'kms-load'; measure: 'attempts' | 'latency' | 'retry-quota' | 'adaptive-rate'; result: KmsLoadResult; quotaPerSecond: number }
+  /** Data key caching: KMS calls per second with and without the cache, and the monthly bill. */
+  | { type: 'caching'; result: CachingResult };
 
 export function defineScenario<State>(scenario: Scenario<State>): Scenario<State> {
   return scenario;
@@ -299,6 +338,8 @@ export interface PlayerSnapshot {
   holdings: Record<string, Payload[]>;
   /** Access decisions to explain, from `scenario.decisions` (absent when the scenario has none). */
   decisions?: ScenarioDecision[];
+  /** Views to show beside the diagram, from `scenario.panels` (absent when the scenario offers none right now). */
+  panels?: ScenarioPanel[];
   canNext: boolean;
   canPrevious: boolean;
   /** True while a rebuild, a step's scripted events or a learner action is in flight (commands are queued meanwhile). */

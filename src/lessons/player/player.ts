@@ -23,7 +23,7 @@
 import { createActor, type SnapshotFrom } from 'xstate';
 import { LessonError, messageOf } from '../errors';
 import { lessonSourceDir } from '../references';
-import type { LearnerAction, Lesson, LessonPlayer, PlayerSnapshot, ScenarioDecision, StepStatus } from '../types';
+import type { LearnerAction, Lesson, LessonPlayer, PlayerSnapshot, ScenarioDecision, ScenarioPanel, StepStatus } from '../types';
 import { playerMachine, type PlayerCommand } from './machine';
 import { LessonRun } from './run';
 
@@ -146,6 +146,12 @@ function toPlayerSnapshot(lesson: Lesson, run: LessonRun, state: MachineSnapshot
   } catch (thrown) {
     error ??= `The scenario could not list its access decisions: ${messageOf(thrown)}`;
   }
+  let panels: ScenarioPanel[] = [];
+  try {
+    panels = run.panels();
+  } catch (thrown) {
+    error ??= `The scenario could not draw its panels: ${messageOf(thrown)}`;
+  }
 
   const status: StepStatus =
     error !== undefined ? 'error'
@@ -166,6 +172,7 @@ function toPlayerSnapshot(lesson: Lesson, run: LessonRun, state: MachineSnapshot
     completedSteps: completed,
     holdings,
     ...(decisions.length > 0 ? { decisions } : {}),
+    ...(panels.length > 0 ? { panels } : {}),
     canNext: target < lesson.steps.length - 1,
     canPrevious: target > 0,
     busy,

@@ -17,7 +17,7 @@
  */
 import type { Payload, SimEvent } from '../../sim/core/events';
 import { ActionRejectedError } from '../errors';
-import type { LearnerAction, Lesson, ScenarioDecision, ScenarioEvent, Step } from '../types';
+import type { LearnerAction, Lesson, ScenarioDecision, ScenarioEvent, ScenarioPanel, Step } from '../types';
 import { createWorld, type World } from './world';
 
 export type LogEntry =
@@ -64,6 +64,11 @@ export class LessonRun {
   decisions(): ScenarioDecision[] {
     if (!this.world || !this.lesson.scenario.decisions) return [];
     return this.lesson.scenario.decisions(this.world.instance.state);
+  }
+
+  panels(): ScenarioPanel[] {
+    if (!this.world || !this.lesson.scenario.panels) return [];
+    return this.lesson.scenario.panels(this.world.instance.state);
   }
 
   async rebuildBefore(index: number): Promise<void> {
