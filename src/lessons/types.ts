@@ -50,6 +50,17 @@ export interface LearnerAction {
   input?: Record<string, string>;
 }
 
+/**
+ * One action in the log that built the player's current world, with the step it was taken in: the
+ * learner's own, or a stored solution the player played for them (a jump over a hands-on step).
+ * Share links carry these (src/lessons/share) and the player replays them (PlayerOptions.replay).
+ */
+export interface LoggedAction {
+  stepIndex: number;
+  source: 'learner' | 'solution';
+  action: LearnerAction;
+}
+
 export interface StepMeta {
   /** Stable id: the deep-link id. Never reuse or rename one. */
   id: string;
@@ -363,5 +374,7 @@ export interface LessonPlayer {
   readonly scenarioState: unknown;
   /** The current world's terminal (a new one after each rebuild), when the scenario offers one. */
   readonly terminal: ScenarioTerminal | undefined;
+  /** The actions that built the current world, oldest first (after going back: only those before that step). */
+  learnerLog(): LoggedAction[];
   stop(): void;
 }

@@ -54,6 +54,8 @@ export interface PlayerContext {
 export interface PlayerInput {
   run: LessonRun;
   startIndex: number;
+  /** Steps already completed (a share link's replay), in lesson order. */
+  completed?: string[];
 }
 
 type Navigation = Exclude<PlayerCommand, ActCommand>;
@@ -151,7 +153,7 @@ export const playerMachine = setup({
     run: input.run,
     target: input.startIndex,
     fresh: true,
-    completed: [],
+    completed: input.completed ?? [],
     queue: [],
   }),
   initial: 'preparing',

@@ -17,13 +17,14 @@
  *   getSnapshot() returns the same object until something changes; subscribe() is told of every change
  *             (not called at once: read getSnapshot() first), including each event the world emits while
  *             the learner watches (not during a replay).
+ *   learnerLog() the actions (the learner's and stored solutions played for them) that built the world now
  *   snapshot.completedSteps is what the learner has achieved: it survives going back and reset, so a
  *             step can be listed as completed while its status is 'awaiting' again after a reset.
  */
 import { createActor, type SnapshotFrom } from 'xstate';
 import { LessonError, messageOf } from '../errors';
 import { lessonSourceDir } from '../references';
-import type { LearnerAction, Lesson, LessonPlayer, PlayerSnapshot, ScenarioDecision, ScenarioPanel, StepStatus } from '../types';
+import type { LearnerAction, Lesson, LessonPlayer, LoggedAction, PlayerSnapshot, ScenarioDecision, ScenarioPanel, StepStatus } from '../types';
 import { playerMachine, type PlayerCommand } from './machine';
 import { LessonRun } from './run';
 
@@ -32,6 +33,13 @@ export interface PlayerOptions {
   seed?: number;
   /** Step id to open first (a deep link); default the first step. */
   startAt?: string;
+  /**
+   * An earlier run to rebuild (a share link, see src/lessons/share): the actions that built its world
+   * (`learnerLog()`), replayed instead of the stored solutions up to `startAt` and then in that step, and
+   * the steps it had completed. An action a step does not offer or whose input it refuses throws an
+   * ActionRejectedError here, before anything runs.
+   */
+  replay?: { actions: readonly LoggedAction[]; completedSteps: readonly string[] };
 }
 
 type MachineSnapshot = SnapshotFrom<typeof playerMachine>;
@@ -55,7 +63,10 @@ export function createLessonPlayer(lesson: Lesson, options: PlayerOptions = {}):
   let stopped = false;
 
   const run = new LessonRun(lesson, options.seed ?? lesson.seed, { onLiveEvent: () => publish() });
-  const actor = createActor(playerMachine, { input: { run, startIndex } });
+  const replay = options.replay;
+  if (replay) run.restoreLog(startIndex, replay.actions);
+  const completed = lesson.steps.filter((step) => replay?.completedSteps.includes(step.id)).map((step) => step.id);
+  const actor = createActor(playerMachine, { input: { run, startIndex, completed } });
   let current = toPlayerSnapshot(lesson, run, actor.getSnapshot());
 
   function publish(): void {
@@ -74,6 +85,11 @@ export function createLessonPlayer(lesson: Lesson, options: PlayerOptions = {}):
     error: (error) => console.error('lesson player stopped:', error),
   });
   actor.start();
+  // The replayed step's own actions run once it is entered, queued like any early command; a refusal
+  // leaves the step as it is (the share plan has checked them against the lesson already).
+  for (const { stepIndex, action } of replay?.actions ?? []) {
+    if (stepIndex === startIndex) actor.send({ type: 'ACT', action, resolve: () => {}, reject: () => {} });
+  }
 
   /** After stop() commands are dropped quietly (a view may still send one while unmounting). */
   const send = (command: PlayerCommand) => {
@@ -111,6 +127,13 @@ export function createLessonPlayer(lesson: Lesson, options: PlayerOptions = {}):
     },
     get terminal() {
       return run.world?.instance.terminal;
+    },
+    learnerLog() {
+      return run.log.flatMap((entry) => {
+        if (entry.source === 'enter' || entry.source === 'send') return [];
+        const action = run.actionOf(entry.event);
+        return action ? [{ stepIndex: entry.stepIndex, source: entry.source, action }] : [];
+      });
     },
     stop() {
       if (stopped) return;

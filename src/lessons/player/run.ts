@@ -10,6 +10,7 @@
  *                     unfinished hands-on steps, so a deep link finds the world the lesson expects
  *   enter(k)          step k: dispatch its `send` events (live, for the views)
  *   act(action)       a learner action of the current step → scenario event → dispatch (live)
+ *   restoreLog(k, actions)  before the first rebuild: the log of steps before k from logged actions (a share link)
  *   checkHeld         the current step's `await` check has held since the step was entered
  *
  * The log records, in order and with their step index: entering a step, the scripted `send` events,
@@ -17,7 +18,7 @@
  */
 import type { Payload, SimEvent } from '../../sim/core/events';
 import { ActionRejectedError } from '../errors';
-import type { LearnerAction, Lesson, ScenarioDecision, ScenarioEvent, ScenarioPanel, Step } from '../types';
+import type { LearnerAction, Lesson, LoggedAction, ScenarioDecision, ScenarioEvent, ScenarioPanel, Step } from '../types';
 import { createWorld, type World } from './world';
 
 export type LogEntry =
@@ -40,6 +41,8 @@ export class LessonRun {
   stepEventsFrom = 0;
   checkHeld = false;
   readonly #hooks: RunHooks;
+  /** The learner action each learner or solution event of the log came from (share links carry actions). */
+  readonly #actions = new WeakMap<ScenarioEvent, LearnerAction>();
   #live = false;
 
   constructor(lesson: Lesson, seed: number, hooks: RunHooks = {}) {
@@ -50,6 +53,11 @@ export class LessonRun {
 
   get step(): Step | undefined {
     return this.lesson.steps[this.stepIndex];
+  }
+
+  /** The learner action a logged event came from, when it came from one. */
+  actionOf(event: ScenarioEvent): LearnerAction | undefined {
+    return this.#actions.get(event);
   }
 
   get events(): readonly SimEvent[] {
@@ -95,7 +103,7 @@ export class LessonRun {
       await this.enter(i, false);
       const step = this.lesson.steps[i];
       if (step.handsOn && !this.checkHeld) {
-        for (const action of step.solution ?? []) await this.#dispatch(i, 'solution', this.#toEvent(action), false);
+        for (const action of step.solution ?? []) await this.#dispatch(i, 'solution', this.#toEvent(action), false, action);
       }
     }
   }
@@ -121,7 +129,32 @@ export class LessonRun {
         `The action "${action.action}" is not available in the step "${step?.title ?? 'before the first step'}" (available: ${offered}).`,
       );
     }
-    await this.#dispatch(this.stepIndex, 'learner', this.#toEvent(action), true);
+    await this.#dispatch(this.stepIndex, 'learner', this.#toEvent(action), true, action);
+  }
+
+  /**
+   * Starts the log from an earlier run (a share link), before any world is built: for each step before
+   * `index`, entering it, its scripted events and the given actions taken in it, in the order the player
+   * logs them; the first rebuild replays them. Throws ActionRejectedError (nothing changed) when a step
+   * does not offer an action or refuses its input.
+   */
+  restoreLog(index: number, actions: readonly LoggedAction[]): void {
+    const log: LogEntry[] = [];
+    for (let i = 0; i < index; i++) {
+      const step = this.lesson.steps[i];
+      log.push({ stepIndex: i, source: 'enter' });
+      for (const event of step.send ?? []) log.push({ stepIndex: i, source: 'send', event });
+      for (const { stepIndex, source, action } of actions) {
+        if (stepIndex !== i) continue;
+        if (!(step.actions ?? []).includes(action.action)) {
+          throw new ActionRejectedError(`The step "${step.title}" does not offer the action "${action.action}".`);
+        }
+        const event = this.#toEvent(action);
+        this.#actions.set(event, action);
+        log.push({ stepIndex: i, source, event });
+      }
+    }
+    this.log = log;
   }
 
   #toEvent(action: LearnerAction): ScenarioEvent {
@@ -134,7 +167,13 @@ export class LessonRun {
     }
   }
 
-  async #dispatch(stepIndex: number, source: 'send' | 'solution' | 'learner', event: ScenarioEvent, live: boolean): Promise<void> {
+  async #dispatch(
+    stepIndex: number,
+    source: 'send' | 'solution' | 'learner',
+    event: ScenarioEvent,
+    live: boolean,
+    action?: LearnerAction,
+  ): Promise<void> {
     const world = this.world;
     if (!world) throw new Error('the world is not built yet');
     this.#live = live;
@@ -145,6 +184,7 @@ export class LessonRun {
     }
     // Logged only once applied: a rebuild after a failing event returns to the world before it.
     this.log.push({ stepIndex, source, event });
+    if (action) this.#actions.set(event, action);
     this.#evaluateCheck();
   }
 
