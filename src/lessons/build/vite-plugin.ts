@@ -9,6 +9,8 @@
  *                                                       is its own lazily imported chunk
  *   Types: src/lessons/virtual-lessons.d.ts. Views use src/lessons/catalogue.ts, not this module directly.
  *
+ *   import { bankFiles } from 'virtual:lessons-exam-bank';   the practice exam's bank (exam-bank.ts)
+ *
  * Frontmatter is parsed (yaml) and validated (schema.ts) and markdown is rendered (markdown-it, raw HTML
  * off) HERE, at build time: none of those libraries ships to the browser. An invalid lesson fails the
  * build, the dev server (error overlay) and the tests with one line per problem, naming file and field.
@@ -21,6 +23,7 @@ import { relative, resolve, isAbsolute } from 'node:path';
 import type { Plugin } from 'vite';
 import { catalogueModule, CATALOGUE_ID, LESSON_ID_PREFIX, lessonModule } from './codegen.ts';
 import { readLessons } from './read-lessons.ts';
+import { EXAM_BANK_ID, examBankModule } from './exam-bank.ts';
 
 export { parseLesson, LESSON_FOLDER_PATTERN, type LessonSources, type ParsedLesson } from './parse-lesson.ts';
 export { parseStep, STEP_FILE_PATTERN, type StepSource } from './parse-step.ts';
@@ -59,12 +62,15 @@ export function lessonsPlugin(options: LessonsPluginOptions = {}): Plugin {
     },
 
     resolveId(id) {
+      if (id === EXAM_BANK_ID) return RESOLVED_PREFIX + id;
       if (id === CATALOGUE_ID || id.startsWith(LESSON_ID_PREFIX)) return RESOLVED_PREFIX + id;
       return undefined;
     },
 
     load(id) {
       if (!isOurs(id)) return undefined;
+      // The practice exam's bank (lessons/exam/bank/*.ts): see exam-bank.ts.
+      if (id === RESOLVED_PREFIX + EXAM_BANK_ID) return examBankModule(dir, root);
       const lessons = readLessons(dir, root); // throws a LessonError naming every bad file and field
       for (const lesson of lessons) for (const file of lesson.markdownFiles) this.addWatchFile(file);
       if (id === RESOLVED_PREFIX + CATALOGUE_ID) return catalogueModule(lessons);

@@ -29,6 +29,8 @@ export const routes: RouteDef[] = [
   { name: 'sandbox', pattern: 'sandbox/:section?/:id?/:tab?', load: () => import('../sandbox/SandboxPage.svelte') },
   // The traffic labs: `#/labs` (their list) and `#/labs/<lab-id>`.
   { name: 'labs', pattern: 'labs/:labId?', load: () => import('../labs/LabsPage.svelte') },
+  // The practice exam: `#/exam` (start, continue, past attempts) and `#/exam/review/<attempt-id>`.
+  { name: 'exam', pattern: 'exam/:section?/:id?', load: () => import('../exam/ExamPage.svelte') },
 ];
 
 export const notFoundRoute: RouteDef = {
