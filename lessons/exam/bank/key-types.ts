@@ -118,7 +118,7 @@ export default defineExamQuestions([
       {
         id: 'hmac',
         text: 'An HMAC_256 key: GenerateMac when issuing, VerifyMac when checking',
-        why: 'Right: only the same application needs to check the tokens, and HMAC operations count in the symmetric request quota at the symmetric price.',
+        why: 'Right: only the same application needs to check the tokens, and HMAC operations count in the large symmetric request quota, not the much smaller asymmetric ones.',
       },
       {
         id: 'ecc-sign',
