@@ -16,6 +16,23 @@ export const shortcuts: Shortcut[] = [
   { keys: ['Enter', 'Space'], does: 'Press the focused button or link' },
 ];
 
+/**
+ * Presenting (#/present/…, and a lesson tab that a presenter tab drives): the keys a clicker sends
+ * (PageDown, PageUp) and the ones reveal.js made familiar. One map for both tabs.
+ */
+export const presenterShortcuts: Shortcut[] = [
+  { keys: ['→', 'PageDown', 'Space'], does: 'Next step' },
+  { keys: ['←', 'PageUp', 'Shift + Space'], does: 'Previous step' },
+  { keys: ['B', '.'], does: 'Blank the audience screen, or show it again' },
+  { keys: ['F'], does: 'Full screen, or leave it' },
+];
+
+/** The shortcuts list, in the groups the help dialog shows. */
+export const shortcutGroups: { title: string; shortcuts: Shortcut[] }[] = [
+  { title: 'Lessons', shortcuts },
+  { title: 'Presenting', shortcuts: presenterShortcuts },
+];
+
 /** True when a key press belongs to a control (typing, choosing, moving within radios). */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
@@ -32,6 +49,37 @@ export function navigationKey(event: KeyboardEvent): NavigationKey | undefined {
   if (event.key === 'ArrowRight' || event.key === 'n') return 'next';
   if (event.key === 'ArrowLeft' || event.key === 'p') return 'previous';
   return undefined;
+}
+
+export type PresenterKey = NavigationKey | 'blank' | 'fullscreen';
+
+/** Space belongs to a focused control (it presses it); only elsewhere does it move the talk on. */
+function isControl(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('button, a[href], summary, [role="button"], [role="radio"], [role="checkbox"]') !== null;
+}
+
+/** Which presenter command a key press asks for (presenterShortcuts), or undefined. */
+export function presenterKey(event: KeyboardEvent): PresenterKey | undefined {
+  if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return undefined;
+  if (isTypingTarget(event.target)) return undefined;
+  switch (event.key) {
+    case 'PageDown':
+      return 'next';
+    case 'PageUp':
+      return 'previous';
+    case ' ':
+      if (isControl(event.target)) return undefined;
+      return event.shiftKey ? 'previous' : 'next';
+    case 'b':
+    case 'B':
+    case '.':
+      return 'blank';
+    case 'f':
+    case 'F':
+      return 'fullscreen';
+    default:
+      return navigationKey(event);
+  }
 }
 
 export function isHelpKey(event: KeyboardEvent): boolean {

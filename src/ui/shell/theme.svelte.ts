@@ -1,20 +1,24 @@
 /**
- * Light, dark or system theme. The choice is kept in localStorage and applied as data-theme on
- * <html>; "system" removes the attribute so prefers-color-scheme decides (see app.css).
+ * Light, dark, high-contrast or system theme. The choice is kept in localStorage and applied as
+ * data-theme on <html>; "system" removes the attribute so prefers-color-scheme decides (see app.css).
+ * "contrast" is for a room: white on black, larger text, readable from the back (the presenter view
+ * offers it). Other tabs of the site follow a change (the storage event), so the audience tab of a
+ * presentation changes with the presenter's.
  */
-export type ThemeChoice = 'light' | 'dark' | 'system';
+export type ThemeChoice = 'light' | 'dark' | 'contrast' | 'system';
 
 export const THEME_STORAGE_KEY = 'kms-lab:theme';
 export const themeChoices: { value: ThemeChoice; label: string }[] = [
   { value: 'system', label: 'System' },
   { value: 'light', label: 'Light' },
   { value: 'dark', label: 'Dark' },
+  { value: 'contrast', label: 'High contrast' },
 ];
 
 function readChoice(storage: Storage | undefined): ThemeChoice {
   try {
     const stored = storage?.getItem(THEME_STORAGE_KEY);
-    return stored === 'light' || stored === 'dark' ? stored : 'system';
+    return stored === 'light' || stored === 'dark' || stored === 'contrast' ? stored : 'system';
   } catch {
     return 'system'; // storage can be blocked (private mode, embeds): the system theme still works
   }
@@ -27,6 +31,15 @@ export function applyTheme(choice: ThemeChoice, root: HTMLElement = document.doc
 
 class Theme {
   choice = $state<ThemeChoice>(readChoice(globalThis.localStorage));
+
+  constructor() {
+    if (typeof window === 'undefined') return;
+    window.addEventListener('storage', (event) => {
+      if (event.key !== THEME_STORAGE_KEY && event.key !== null) return;
+      this.choice = readChoice(globalThis.localStorage);
+      applyTheme(this.choice);
+    });
+  }
 
   set(choice: ThemeChoice): void {
     this.choice = choice;
