@@ -1,9 +1,9 @@
 /**
- * Sealing and opening a file chunk by chunk. Each chunk is read with Blob.slice (never the whole
- * file), sealed or opened, and kept as one part of the output Blob: browsers keep large Blobs out of
- * the JavaScript heap, so memory stays a few chunks however large the file. A few chunks are in
- * flight at once (read, then in WebCrypto, which Chromium runs off the calling thread), their results
- * kept in order.
+ * Sealing and opening a file chunk by chunk on the bounded pipeline (pipeline.ts): each chunk is
+ * read with slice (never the whole file), sealed or opened in WebCrypto, and written to a sink in
+ * order, with at most `readAhead` chunks held at once. With the disk sink (opfs.ts) memory stays a
+ * few chunks however large the file; the memory sink (the fallback) keeps the output in memory.
+ * A cancelled or failed job discards what its sink had written.
  */
 import {
   chunkAad,
@@ -21,6 +21,8 @@ import {
   type Bytes,
   type StreamHeader,
 } from './format';
+import { pipeChunks, readRange, throwIfCancelled, type ByteSource } from './pipeline';
+import { memorySink, type ChunkSink } from './sink';
 import type { EncryptionContext } from '../encryption-context';
 
 /** Bytes of input processed so far, of `total`. */
@@ -29,14 +31,20 @@ export interface StreamProgress {
   total: number;
 }
 
+/** Chunks read or in WebCrypto at once: enough to overlap reading with encrypting, few enough to keep memory flat. */
+export const DEFAULT_READ_AHEAD = 4;
+
 export interface StreamOptions {
   onProgress?: (progress: StreamProgress) => void;
   /** Stops between chunks with an AbortError. */
   signal?: AbortSignal;
+  /** Where the output goes; memory when absent. */
+  sink?: ChunkSink;
+  readAhead?: number;
 }
 
 export interface SealFileRequest {
-  file: Blob;
+  file: ByteSource;
   /** A non-extractable AES-256-GCM key (importDataKey) for 'encrypt'. */
   key: CryptoKey;
   kmsKeyArn: string;
@@ -54,29 +62,15 @@ export class ChunkAuthenticationError extends Error {
   }
 }
 
-const read = (blob: Blob, from: number, to: number): Promise<ArrayBuffer> => blob.slice(from, to).arrayBuffer();
-
-/** Chunks being read or sealed at once: enough to keep WebCrypto busy, few enough to keep memory flat. */
-const IN_FLIGHT = 4;
-
-/** Runs `work(index)` for every chunk with up to IN_FLIGHT at once, handing results to `each` in order. */
-async function inOrder(count: number, work: (index: number) => Promise<ArrayBuffer>, each: (result: ArrayBuffer, index: number) => void, signal: AbortSignal | undefined): Promise<void> {
-  const flight: Promise<ArrayBuffer>[] = [];
-  let started = 0;
-  for (let index = 0; index < count; index++) {
-    while (started < count && started < index + IN_FLIGHT) {
-      const pending = work(started++);
-      pending.catch(() => {}); // a later chunk's failure is reported when its turn comes, or not at all if an earlier one failed
-      flight.push(pending);
-    }
-    const result = await flight.shift()!;
-    checkAborted(signal);
-    each(result, index);
+/** Runs `fill` into the sink; on any failure (a cancel included) the sink's partial output is discarded. */
+async function into(sink: ChunkSink, fill: (sink: ChunkSink) => Promise<void>): Promise<Blob> {
+  try {
+    await fill(sink);
+    return await sink.finish();
+  } catch (error) {
+    await sink.discard();
+    throw error;
   }
-}
-
-function checkAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new DOMException('the run was cancelled', 'AbortError');
 }
 
 export async function sealFile(request: SealFileRequest, options: StreamOptions = {}): Promise<Blob> {
@@ -93,71 +87,99 @@ export async function sealFile(request: SealFileRequest, options: StreamOptions 
     noncePrefix: toBase64(noncePrefix),
   };
   const headerBytes = encodeHeader(header);
-  const parts: BlobPart[] = [headerBytes];
   const count = chunkCount(file.size, chunkBytes);
-  checkAborted(options.signal);
-  await inOrder(
-    count,
-    async (index) => {
-      const from = index * chunkBytes;
-      const plaintext = await read(file, from, from + chunkBytes);
-      return crypto.subtle.encrypt({ name: 'AES-GCM', iv: chunkIv(noncePrefix, index), additionalData: chunkAad(headerBytes, index, index === count - 1) }, key, plaintext);
-    },
-    (sealed, index) => {
-      parts.push(sealed);
-      options.onProgress?.({ done: Math.min(file.size, (index + 1) * chunkBytes), total: file.size });
-    },
-    options.signal,
-  );
-  return new Blob(parts, { type: 'application/octet-stream' });
+  return into(options.sink ?? memorySink(), async (sink) => {
+    throwIfCancelled(options.signal);
+    await sink.write(headerBytes);
+    await pipeChunks({
+      count,
+      readAhead: options.readAhead ?? DEFAULT_READ_AHEAD,
+      signal: options.signal,
+      produce: async (index) => {
+        const from = index * chunkBytes;
+        const plaintext = await readRange(file, from, from + chunkBytes);
+        return crypto.subtle.encrypt({ name: 'AES-GCM', iv: chunkIv(noncePrefix, index), additionalData: chunkAad(headerBytes, index, index === count - 1) }, key, plaintext);
+      },
+      consume: async (sealed, index) => {
+        await sink.write(sealed);
+        options.onProgress?.({ done: Math.min(file.size, (index + 1) * chunkBytes), total: file.size });
+      },
+    });
+  });
 }
 
 /** The header of a sealed file (readable by anyone), and where its chunks begin. */
-export async function openHeader(sealed: Blob): Promise<{ header: StreamHeader; headerBytes: Bytes; encryptedDataKey: Bytes }> {
+export async function openHeader(sealed: ByteSource): Promise<{ header: StreamHeader; headerBytes: Bytes; encryptedDataKey: Bytes }> {
   const { header, headerBytes } = await readHeader(sealed);
   return { header, headerBytes, encryptedDataKey: fromBase64(header.encryptedDataKey) };
 }
 
 /** Opens a sealed file with its data key (importDataKey for 'decrypt'); rejects with ChunkAuthenticationError on any change. */
-export async function openFile(sealed: Blob, key: CryptoKey, options: StreamOptions = {}): Promise<Blob> {
-  const { header, headerBytes } = await readHeader(sealed);
-  const noncePrefix = fromBase64(header.noncePrefix);
-  const sealedChunk = header.chunkBytes + STREAM_TAG_BYTES;
-  const body = sealed.size - headerBytes.length;
-  const count = Math.max(1, Math.ceil(body / sealedChunk));
-  const parts: BlobPart[] = [];
-  checkAborted(options.signal);
-  await inOrder(
-    count,
-    async (index) => {
-      const from = headerBytes.length + index * sealedChunk;
-      const ciphertext = await read(sealed, from, from + sealedChunk);
-      try {
-        return await crypto.subtle.decrypt({ name: 'AES-GCM', iv: chunkIv(noncePrefix, index), additionalData: chunkAad(headerBytes, index, index === count - 1) }, key, ciphertext);
-      } catch {
-        throw new ChunkAuthenticationError(index);
-      }
-    },
-    (plaintext, index) => {
-      parts.push(plaintext);
-      options.onProgress?.({ done: Math.min(body, (index + 1) * sealedChunk), total: body });
-    },
-    options.signal,
-  );
-  return new Blob(parts, { type: 'application/octet-stream' });
+export async function openFile(sealed: ByteSource, key: CryptoKey, options: StreamOptions = {}): Promise<Blob> {
+  return into(options.sink ?? memorySink(), async (sink) => {
+    const { header, headerBytes } = await readHeader(sealed);
+    const noncePrefix = fromBase64(header.noncePrefix);
+    const sealedChunk = header.chunkBytes + STREAM_TAG_BYTES;
+    const body = sealed.size - headerBytes.length;
+    const count = Math.max(1, Math.ceil(body / sealedChunk));
+    await pipeChunks({
+      count,
+      readAhead: options.readAhead ?? DEFAULT_READ_AHEAD,
+      signal: options.signal,
+      produce: async (index) => {
+        const from = headerBytes.length + index * sealedChunk;
+        const ciphertext = await readRange(sealed, from, from + sealedChunk);
+        try {
+          return await crypto.subtle.decrypt({ name: 'AES-GCM', iv: chunkIv(noncePrefix, index), additionalData: chunkAad(headerBytes, index, index === count - 1) }, key, ciphertext);
+        } catch {
+          throw new ChunkAuthenticationError(index);
+        }
+      },
+      consume: async (plaintext, index) => {
+        await sink.write(plaintext);
+        options.onProgress?.({ done: Math.min(body, (index + 1) * sealedChunk), total: body });
+      },
+    });
+  });
 }
 
-/** Whether two Blobs hold the same bytes, compared chunk by chunk (never both whole in memory). */
-export async function sameBytes(a: Blob, b: Blob, options: StreamOptions & { chunkBytes?: number } = {}): Promise<boolean> {
+/** Whether two files hold the same bytes, compared chunk by chunk with a bounded read-ahead (never both whole in memory). */
+export async function sameBytes(a: ByteSource, b: ByteSource, options: Omit<StreamOptions, 'sink'> & { chunkBytes?: number } = {}): Promise<boolean> {
   if (a.size !== b.size) return false;
   const step = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  for (let from = 0; from < a.size; from += step) {
-    checkAborted(options.signal);
-    const [x, y] = await Promise.all([read(a, from, from + step), read(b, from, from + step)]);
-    const left = new Uint8Array(x);
-    const right = new Uint8Array(y);
-    for (let i = 0; i < left.length; i++) if (left[i] !== right[i]) return false;
-    options.onProgress?.({ done: Math.min(a.size, from + step), total: a.size });
+  let equal = true;
+  const differs = new DOMException('the files differ', 'AbortError');
+  try {
+    await pipeChunks({
+      count: Math.ceil(a.size / step),
+      readAhead: options.readAhead ?? DEFAULT_READ_AHEAD,
+      signal: options.signal,
+      produce: async (index) => {
+        const from = index * step;
+        const [x, y] = await Promise.all([readRange(a, from, from + step), readRange(b, from, from + step)]);
+        return equalBytes(new Uint8Array(x), new Uint8Array(y));
+      },
+      consume: (same, index) => {
+        if (!same) {
+          equal = false;
+          throw differs; // stops the pipeline: no need to read further
+        }
+        options.onProgress?.({ done: Math.min(a.size, (index + 1) * step), total: a.size });
+      },
+    });
+  } catch (error) {
+    if (error !== differs) throw error;
   }
+  return equal;
+}
+
+function equalBytes(left: Uint8Array, right: Uint8Array): boolean {
+  if (left.length !== right.length) return false;
+  // Four bytes at a time where both are aligned (every chunk read starts at 0 of its own buffer).
+  const words = left.byteOffset % 4 === 0 && right.byteOffset % 4 === 0 ? left.length >> 2 : 0;
+  const l = new Uint32Array(left.buffer, left.byteOffset, words);
+  const r = new Uint32Array(right.buffer, right.byteOffset, words);
+  for (let i = 0; i < words; i++) if (l[i] !== r[i]) return false;
+  for (let i = words << 2; i < left.length; i++) if (left[i] !== right[i]) return false;
   return true;
 }

@@ -14,6 +14,7 @@
  * (The AWS Encryption SDK's framed format works on the same ideas; this layout is chosen for teaching.)
  */
 import { canonicalContext, type EncryptionContext } from '../encryption-context';
+import { readRange, type ByteSource } from './pipeline';
 
 export const STREAM_FORMAT = 'kms-lab-stream/1';
 export const STREAM_ALGORITHM = 'AES-256-GCM, chunked';
@@ -21,6 +22,8 @@ export const STREAM_ALGORITHM = 'AES-256-GCM, chunked';
 export const DEFAULT_CHUNK_BYTES = 1024 * 1024;
 export const NONCE_PREFIX_BYTES = 8;
 export const STREAM_TAG_BYTES = 16;
+/** The longest header a reader accepts (length prefix included). */
+export const MAX_HEADER_BYTES = 4 + 64 * 1024;
 /** The index takes 4 bytes of the IV. */
 export const MAX_CHUNKS = 2 ** 32;
 
@@ -51,11 +54,11 @@ export function encodeHeader(header: StreamHeader): Bytes {
 }
 
 /** Reads the header at the start of a sealed file; throws a SyntaxError on anything else. */
-export async function readHeader(sealed: Blob): Promise<{ header: StreamHeader; headerBytes: Bytes }> {
+export async function readHeader(sealed: ByteSource): Promise<{ header: StreamHeader; headerBytes: Bytes }> {
   if (sealed.size < 4) throw new SyntaxError(`not a ${STREAM_FORMAT} file: too short`);
-  const length = new DataView(await sealed.slice(0, 4).arrayBuffer()).getUint32(0);
-  if (length > 64 * 1024 || 4 + length > sealed.size) throw new SyntaxError(`not a ${STREAM_FORMAT} file: bad header length`);
-  const headerBytes = new Uint8Array(await sealed.slice(0, 4 + length).arrayBuffer());
+  const length = new DataView(await readRange(sealed, 0, 4)).getUint32(0);
+  if (4 + length > MAX_HEADER_BYTES || 4 + length > sealed.size) throw new SyntaxError(`not a ${STREAM_FORMAT} file: bad header length`);
+  const headerBytes = new Uint8Array(await readRange(sealed, 0, 4 + length));
   let header: Partial<StreamHeader>;
   try {
     header = JSON.parse(new TextDecoder().decode(headerBytes.subarray(4))) as Partial<StreamHeader>;
