@@ -1,0 +1,91 @@
+/**
+ * The practice exam as a learner takes it, keyboard only: a short untimed attempt (five questions),
+ * answers kept across a reload, nothing marked before the exam is submitted, then the score per topic,
+ * every question reviewed, and a "Review the step" link into the lesson that teaches it; the attempt
+ * is listed on #/exam afterwards. axe clean on each screen, phone width without sideways scrolling,
+ * and (the fixture's own check) no console errors and no request to another origin.
+ */
+import { test, expect } from './support/fixtures';
+import { seriousViolations } from './support/axe';
+import { tabTo } from './support/keyboard';
+
+// axe is injected as an inline script, which the app's Content-Security-Policy rightly refuses.
+test.use({ bypassCSP: true });
+
+const questionCards = (page: import('@playwright/test').Page) => page.locator('ol.questions > li');
+
+test('a learner takes a short untimed exam by keyboard, reviews it per topic and follows a link to the step to study', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./#/exam');
+  await expect(page.getByRole('heading', { level: 1, name: 'Practice exam' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Exam' })).toHaveAttribute('aria-current', 'page');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Five questions, untimed (the default mode), chosen with the keyboard.
+  await expect(page.getByRole('radio', { name: /^Untimed/ })).toBeChecked();
+  const count = page.getByRole('combobox', { name: 'Questions' });
+  await tabTo(page, count);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(count).toHaveValue('5');
+  await tabTo(page, page.getByRole('button', { name: 'Start the exam' }));
+  await page.keyboard.press('Enter');
+
+  await expect(questionCards(page)).toHaveCount(5, { timeout: 30_000 });
+  await expect(page.getByText('0 of 5 answered')).toBeVisible();
+  // Nothing is graded while the attempt runs: no per-question Submit, no verdicts.
+  await expect(page.getByRole('button', { name: /^Submit answer/ })).toHaveCount(0);
+
+  // Answer the first two, then reload: the attempt and its answers are still there.
+  for (const index of [0, 1]) {
+    await tabTo(page, questionCards(page).nth(index).locator('input').first());
+    await page.keyboard.press('Space');
+  }
+  await expect(page.getByText('2 of 5 answered')).toBeVisible();
+  await page.reload();
+  await expect(questionCards(page)).toHaveCount(5, { timeout: 30_000 });
+  await expect(page.getByText('2 of 5 answered')).toBeVisible();
+  await expect(questionCards(page).nth(0).locator('input:checked')).toHaveCount(1);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  for (const index of [2, 3, 4]) {
+    await tabTo(page, questionCards(page).nth(index).locator('input').first());
+    await page.keyboard.press('Space');
+  }
+  await expect(page.getByText('5 of 5 answered')).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: 'Submit the exam' }));
+  await page.keyboard.press('Enter');
+
+  // The results: score overall and per topic, every question with its verdict and explanations.
+  await expect(page).toHaveURL(/#\/exam\/review\/attempt-/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Exam results' })).toBeVisible();
+  await expect(page.getByText(/^Your score: \d of 5/)).toBeVisible();
+  const topics = page.getByRole('table', { name: 'Score per topic' });
+  await expect(topics).toBeVisible();
+  expect(await topics.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+  await expect(questionCards(page)).toHaveCount(5, { timeout: 30_000 });
+  await expect(page.locator('.verdict')).toHaveCount(5);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Phone width: the results still fit without scrolling sideways.
+  await page.setViewportSize({ width: 375, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Study the step that teaches the first question.
+  const study = page.getByRole('link', { name: /^Review the step/ }).first();
+  const target = (await study.getAttribute('href')) ?? '';
+  expect(target).toMatch(/^#\/lessons\/[a-z0-9-]+\/[a-z0-9-]+$/);
+  await tabTo(page, study);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`${target.replace(/[/#]/g, (c) => `\\${c}`)}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText(/^Step \d+ of \d+$/)).toBeVisible({ timeout: 20_000 });
+
+  // Back on #/exam: no attempt in progress, and the submitted one is listed.
+  await page.goto('./#/exam');
+  await expect(page.getByRole('button', { name: 'Start the exam' })).toBeVisible();
+  const past = page.getByRole('table', { name: 'Past attempts' });
+  await expect(past.locator('tbody tr')).toHaveCount(1);
+  await expect(past.getByText(/^\d of 5$/)).toBeVisible();
+});
