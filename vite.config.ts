@@ -3,15 +3,17 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { lessonsPlugin } from './src/lessons/build/vite-plugin.ts';
+import { embedLoaderPlugin } from './src/embed/build/loader-plugin.ts';
 
 export default defineConfig({
   // Relative asset paths: the build works from any sub-path of any static host (course sites).
   base: './',
-  plugins: [svelte(), lessonsPlugin()],
+  // embedLoaderPlugin: embed.js, the <kms-lesson> loader, built apart at the root of the output under a stable name.
+  plugins: [svelte(), lessonsPlugin(), embedLoaderPlugin()],
   build: {
     target: 'es2022',
     rolldownOptions: {
-      input: { main: 'index.html' },
+      input: { main: 'index.html', embed: 'embed.html' },
     },
   },
   preview: { host: '127.0.0.1' },
