@@ -89,3 +89,38 @@ test('a learner takes a short untimed exam by keyboard, reviews it per topic and
   await expect(past.locator('tbody tr')).toHaveCount(1);
   await expect(past.getByText(/^\d of 5$/)).toBeVisible();
 });
+
+test('a timed attempt shows the time left and submits itself when the time runs out', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.clock.install();
+  await page.goto('./#/exam');
+  await expect(page.getByRole('heading', { level: 1, name: 'Practice exam' })).toBeVisible();
+
+  // Arrow keys move within the radio group, from Untimed to Timed.
+  await tabTo(page, page.getByRole('radio', { name: /^Untimed/ }));
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: /^Timed/ })).toBeChecked();
+  const count = page.getByRole('combobox', { name: 'Questions' });
+  await tabTo(page, count);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('radio', { name: /^Timed: 7.5 minutes/ })).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: 'Start the exam' }));
+  await page.keyboard.press('Enter');
+
+  await expect(questionCards(page)).toHaveCount(5, { timeout: 30_000 });
+  const timer = page.getByRole('timer');
+  await expect(timer).toHaveText(/^7:(30|29)$/);
+  await tabTo(page, questionCards(page).nth(0).locator('input').first());
+  await page.keyboard.press('Space');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.clock.fastForward('07:00');
+  await expect(page.getByRole('status').filter({ hasText: '1 minute or less left in the exam.' })).toBeAttached();
+  await page.clock.fastForward('01:00');
+  await expect(page).toHaveURL(/#\/exam\/review\/attempt-/);
+  await expect(page.getByText(/submitted .* when the time ran out\./)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Exam results' })).toBeFocused();
+  await expect(page.getByText(/^Your score: [01] of 5/)).toBeVisible();
+  await expect(page.getByText('Not answered')).toHaveCount(4, { timeout: 30_000 });
+});
