@@ -1,5 +1,5 @@
 /**
- * `aws`: the AWS CLI v2 for KMS in the page's terminal. The steps follow the real CLI: parse the
+ * `aws`: the AWS CLI v2 for KMS (and, when given a Parameter Store, `aws ssm`'s parameter commands) in the page's terminal. The steps follow the real CLI: parse the
  * command line, unpack parameters (files, JSON, shorthand, base64 blobs), validate them as
  * botocore does, send the request through the simulated KMS's JSON 1.1 front door (paging
  * List* operations), apply `--query`, and print in the chosen output format. Every failure prints
@@ -7,6 +7,7 @@
  */
 import jmespath from 'jmespath';
 import type { Kms, KmsCaller } from '../../kms/index.ts';
+import type { ParameterStore } from '../../sim/parameters/index.ts';
 import type { CommandContext, ShellCommand } from '../shell/command.ts';
 import type { OperationCommand } from './command-table.ts';
 import { cliArgument, INPUT_FLAGS, parseCommandLine, type GlobalOptions, type ParsedCommandLine } from './parse-argv.ts';
@@ -22,6 +23,8 @@ import { formatExchange } from './debug.ts';
 import { completeAws } from './complete.ts';
 import { paginate } from './pagination.ts';
 import { readCliInput } from './cli-input.ts';
+import { KMS_SERVICE, SSM_SERVICE, type AwsService } from './services.ts';
+import { sendToParameterStore } from './ssm-transport.ts';
 
 export interface AwsCommandOptions {
   kms: Kms;
@@ -36,6 +39,8 @@ export interface AwsCommandOptions {
   defaultRegion?: string;
   /** The address the terminal's requests come from (aws:SourceIp, CloudTrail's sourceIPAddress), asked per call. */
   sourceIp?: () => string | undefined;
+  /** SSM Parameter Store: with it, `aws ssm put-parameter | get-parameter(s) | delete-parameter | describe-parameters` work too. */
+  ssm?: ParameterStore;
 }
 
 export const CLI_VERSION = 'aws-cli/2.9.19 Python/3.11.2 Linux/6.1.0 source/x86_64.debian.12 prompt/off';
@@ -49,14 +54,16 @@ export function createAwsCommand(options: AwsCommandOptions): ShellCommand {
     return accessKey !== undefined && principals && Object.hasOwn(principals, accessKey) ? principals[accessKey] : defaultCaller();
   };
   const transport = new KmsTransport(kms, { sourceIp: options.sourceIp });
+  const services: AwsService[] = options.ssm ? [KMS_SERVICE, SSM_SERVICE] : [KMS_SERVICE];
+  const ssm = options.ssm;
   return {
     name: 'aws',
     summary: 'the AWS CLI v2 for KMS (aws kms help)',
     complete: (request) =>
-      completeAws(kms, request, request.env.AWS_REGION ?? request.env.AWS_DEFAULT_REGION ?? options.defaultRegion ?? 'eu-west-2'),
+      completeAws(kms, request, request.env.AWS_REGION ?? request.env.AWS_DEFAULT_REGION ?? options.defaultRegion ?? 'eu-west-2', services),
     run: async (ctx) => {
       try {
-        return await runAws(ctx, transport, callerFor(ctx.env), options.defaultRegion ?? 'eu-west-2');
+        return await runAws(ctx, { transport, services, ssm }, callerFor(ctx.env), options.defaultRegion ?? 'eu-west-2');
       } catch (error) {
         if (!(error instanceof CliFailure)) throw error;
         ctx.stderr.write(error.stderr);
@@ -66,8 +73,15 @@ export function createAwsCommand(options: AwsCommandOptions): ShellCommand {
   };
 }
 
-async function runAws(ctx: CommandContext, transport: KmsTransport, caller: KmsCaller, defaultRegion: string): Promise<number> {
-  const parsed = parseCommandLine(ctx.argv.slice(1));
+/** Where the parsed line goes: KMS through its wire front door, Parameter Store (when present) directly. */
+interface Backends {
+  transport: KmsTransport;
+  services: readonly AwsService[];
+  ssm?: ParameterStore;
+}
+
+async function runAws(ctx: CommandContext, backends: Backends, caller: KmsCaller, defaultRegion: string): Promise<number> {
+  const parsed = parseCommandLine(ctx.argv.slice(1), backends.services);
   const { globals } = parsed;
   if (globals.version) {
     ctx.stdout.write(CLI_VERSION + '\n');
@@ -75,7 +89,7 @@ async function runAws(ctx: CommandContext, transport: KmsTransport, caller: KmsC
   }
   writeNotes(ctx, globals);
   if (!parsed.command) {
-    ctx.stdout.write(serviceHelp());
+    ctx.stdout.write(serviceHelp(parsed.service));
     return 0;
   }
   const command = parsed.command;
@@ -90,7 +104,10 @@ async function runAws(ctx: CommandContext, transport: KmsTransport, caller: KmsC
   }
   const region = globals.region ?? ctx.env.AWS_REGION ?? ctx.env.AWS_DEFAULT_REGION ?? defaultRegion;
   const params = prepareParameters(ctx, command, parsed, globals);
-  const result = await callOperation(ctx, transport, command, params, { region, caller }, parsed, globals.debug);
+  const target = { region, caller };
+  const result = parsed.service.name === SSM_SERVICE.name && backends.ssm
+    ? await callParameterStore(ctx, backends.ssm, command, params, target, globals.debug)
+    : await callOperation(ctx, backends.transport, command, params, target, parsed, globals.debug);
   const format = globals.output ?? ctx.env.AWS_DEFAULT_OUTPUT ?? 'json';
   const query = (value: CliValue) => (globals.query !== undefined ? applyQuery(globals.query, value) : value);
   if (format === 'text' && result.pages) {
@@ -166,6 +183,19 @@ async function callOperation(
   const full: Record<string, CliValue> = { [pagination.resultKey]: pageValues.flatMap((page) => (page as Record<string, CliValue[]>)[pagination.resultKey]) };
   if (paged.nextToken !== undefined) full.NextToken = paged.nextToken;
   return { full, pages: pageValues, nextToken: paged.nextToken };
+}
+
+/** One `aws ssm` call; --debug has no wire exchange to print, and says so rather than printing nothing. */
+async function callParameterStore(
+  ctx: CommandContext,
+  store: ParameterStore,
+  command: OperationCommand,
+  params: Record<string, unknown>,
+  target: { region: string; caller: KmsCaller },
+  debug: boolean,
+): Promise<CallResult> {
+  if (debug) ctx.stderr.write('Note: --debug prints the wire exchange of kms commands only; ssm commands call the page\'s Parameter Store model directly.\n');
+  return { full: fromWire(await sendToParameterStore(store, command.operation, params, target), command.operation.output) };
 }
 
 /** Already checked by the argument parser as argparse's int. */

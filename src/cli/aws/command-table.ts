@@ -1,6 +1,8 @@
 /**
  * `aws kms …` as the CLI sees the operation registry: one command per operation (kebab-case) and
  * one flag per input member, all derived from `src/kms/operations` — the single source of truth.
+ * Other services' commands (`aws ssm …`, ssm-commands.ts) are derived the same way from their
+ * own descriptions, which need only the members the CLI reads (CliOperation).
  */
 import { operations, type OperationDescription, type Shape } from '../../kms/index.ts';
 import { kebabCase } from './names.ts';
@@ -20,15 +22,18 @@ export interface Pagination {
   readonly resultKey: string;
 }
 
+/** What the CLI reads of an operation description: its name, doc and input and output shapes. */
+export type CliOperation = Pick<OperationDescription, 'name' | 'doc' | 'input' | 'output'>;
+
 export interface OperationCommand {
   /** `generate-data-key` */
   readonly name: string;
-  readonly operation: OperationDescription;
+  readonly operation: CliOperation;
   readonly arguments: readonly ArgumentSpec[];
   readonly pagination?: Pagination;
 }
 
-function paginationOf(operation: OperationDescription): Pagination | undefined {
+function paginationOf(operation: CliOperation): Pagination | undefined {
   const input = operation.input.members;
   const output = operation.output.members;
   if (!input.Marker || !input.Limit || !output.NextMarker || !output.Truncated) return undefined;
@@ -36,7 +41,7 @@ function paginationOf(operation: OperationDescription): Pagination | undefined {
   return lists.length === 1 ? { resultKey: lists[0][0] } : undefined;
 }
 
-function commandOf(operation: OperationDescription): OperationCommand {
+function commandOf(operation: CliOperation): OperationCommand {
   return {
     name: kebabCase(operation.name),
     operation,
@@ -51,10 +56,15 @@ function commandOf(operation: OperationDescription): OperationCommand {
   };
 }
 
+/** One service's commands by name, sorted as the CLI lists them. */
+export function commandTableOf(descriptions: Iterable<CliOperation>): ReadonlyMap<string, OperationCommand> {
+  return new Map(
+    [...descriptions]
+      .map(commandOf)
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .map((command) => [command.name, command]),
+  );
+}
+
 /** Every `aws kms` command, sorted by name as the CLI lists them. */
-export const KMS_COMMANDS: ReadonlyMap<string, OperationCommand> = new Map(
-  Object.values(operations)
-    .map(commandOf)
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .map((command) => [command.name, command]),
-);
+export const KMS_COMMANDS: ReadonlyMap<string, OperationCommand> = commandTableOf(Object.values(operations));

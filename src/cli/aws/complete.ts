@@ -5,7 +5,7 @@
  */
 import type { Kms } from '../../kms/index.ts';
 import type { CompletionRequest } from '../shell/command.ts';
-import { KMS_COMMANDS } from './command-table.ts';
+import { KMS_SERVICE, type AwsService } from './services.ts';
 import { BINARY_FORMATS, OUTPUT_FORMATS } from './parse-argv.ts';
 
 const GLOBAL_OPTIONS = [
@@ -20,7 +20,7 @@ function startingWith(current: string, candidates: Iterable<string>): string[] {
   return [...candidates].filter((candidate) => candidate.startsWith(current));
 }
 
-export function completeAws(kms: Kms, request: CompletionRequest, region: string): readonly string[] | undefined {
+export function completeAws(kms: Kms, request: CompletionRequest, region: string, services: readonly AwsService[] = [KMS_SERVICE]): readonly string[] | undefined {
   const { current } = request;
   const words = request.words.slice(1);
   const positionals = words.filter((word, i) => !word.startsWith('-') && !(i > 0 && words[i - 1].startsWith('--')));
@@ -30,9 +30,10 @@ export function completeAws(kms: Kms, request: CompletionRequest, region: string
   }
   if (previous === '--output') return startingWith(current, OUTPUT_FORMATS);
   if (previous === '--cli-binary-format') return startingWith(current, BINARY_FORMATS);
-  if (positionals.length === 0 && !current.startsWith('-')) return startingWith(current, ['kms']);
-  const command = positionals.length >= 2 ? KMS_COMMANDS.get(positionals[1]) : undefined;
-  if (positionals.length === 1 && !current.startsWith('-')) return startingWith(current, [...KMS_COMMANDS.keys(), 'help']);
+  if (positionals.length === 0 && !current.startsWith('-')) return startingWith(current, services.map((service) => service.name));
+  const service = services.find((known) => known.name === positionals[0]) ?? KMS_SERVICE;
+  const command = positionals.length >= 2 ? service.commands.get(positionals[1]) : undefined;
+  if (positionals.length === 1 && !current.startsWith('-')) return startingWith(current, [...service.commands.keys(), 'help']);
   if (previous && KEY_FLAGS.has(previous)) {
     const keys = kms.keys({ region });
     return startingWith(current, [...keys.map((key) => String(key.metadata.KeyId)), ...keys.flatMap((key) => key.aliases)]);

@@ -3,7 +3,8 @@
  * its options and member descriptions, all from the operation registry.
  */
 import type { Shape } from '../../kms/index.ts';
-import { KMS_COMMANDS, type ArgumentSpec, type OperationCommand } from './command-table.ts';
+import type { ArgumentSpec, OperationCommand } from './command-table.ts';
+import { KMS_SERVICE, type AwsService } from './services.ts';
 
 function typeName(shape: Shape): string {
   switch (shape.type) {
@@ -20,10 +21,10 @@ function synopsisPart(spec: ArgumentSpec): string {
   return spec.required ? value : `[${value}]`;
 }
 
-export function serviceHelp(): string {
-  const lines = ['KMS', '', 'AVAILABLE COMMANDS (the simulated KMS of this page)', ''];
-  for (const command of KMS_COMMANDS.values()) lines.push(`  o ${command.name}`, `      ${command.operation.doc}`);
-  lines.push('', 'Run "aws kms <command> help" for a command\'s options.', '');
+export function serviceHelp(service: AwsService = KMS_SERVICE): string {
+  const lines = [service.title, '', `AVAILABLE COMMANDS (${service.simulated})`, ''];
+  for (const command of service.commands.values()) lines.push(`  o ${command.name}`, `      ${command.operation.doc}`);
+  lines.push('', `Run "aws ${service.name} <command> help" for a command's options.`, '');
   return lines.join('\n');
 }
 

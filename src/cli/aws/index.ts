@@ -8,5 +8,7 @@
  * ```
  */
 export { createAwsCommand, CLI_VERSION, type AwsCommandOptions } from './aws-command.ts';
-export { KMS_COMMANDS, type OperationCommand, type ArgumentSpec } from './command-table.ts';
+export { KMS_COMMANDS, type OperationCommand, type ArgumentSpec, type CliOperation } from './command-table.ts';
+export { SSM_COMMANDS } from './ssm-commands.ts';
+export { KMS_SERVICE, SSM_SERVICE, type AwsService } from './services.ts';
 export { kebabCase } from './names.ts';

@@ -4,7 +4,8 @@
  * missing command, invalid choice, "expected one argument", missing required arguments, then the
  * leftovers as "Unknown options".
  */
-import { KMS_COMMANDS, type ArgumentSpec, type OperationCommand } from './command-table.ts';
+import type { ArgumentSpec, OperationCommand } from './command-table.ts';
+import { KMS_SERVICE, type AwsService } from './services.ts';
 import { closeMatches } from './close-matches.ts';
 import { argumentError, unknownOptions } from './usage-error.ts';
 import { pythonRepr } from './python-text.ts';
@@ -47,6 +48,8 @@ const FLAG_GLOBALS = new Set([
 
 export interface ParsedCommandLine {
   globals: GlobalOptions;
+  /** The service named after the global options (kms when the line names none, as for `aws --version`). */
+  service: AwsService;
   /** Absent for `aws kms help`. */
   command?: OperationCommand;
   /** `help` after the service or the operation. */
@@ -74,7 +77,7 @@ const looksLikeOption = (word: string | undefined) => word !== undefined && word
 /** argparse's test for an optional argument's value: a word starting with '-' (not '-' alone) is an option. */
 const isOptionWord = (word: string) => word.length > 1 && word.startsWith('-') && !/^-\d+$|^-\d*\.\d+$/.test(word);
 
-export function parseCommandLine(args: readonly string[]): ParsedCommandLine {
+export function parseCommandLine(args: readonly string[], services: readonly AwsService[] = [KMS_SERVICE]): ParsedCommandLine {
   const globals: GlobalOptions = { debug: false, noPaginate: false, ignored: [], version: false };
   const positionals: string[] = [];
   const rest: string[] = [];
@@ -107,20 +110,22 @@ export function parseCommandLine(args: readonly string[]): ParsedCommandLine {
     }
   }
   const paging: ParsedCommandLine['paging'] = {};
-  if (globals.version) return { globals, help: false, values: new Map(), paging };
+  const firstService = services[0] ?? KMS_SERVICE;
+  if (globals.version) return { globals, service: firstService, help: false, values: new Map(), paging };
   if (positionals.length === 0) throw argumentError('the following arguments are required: command');
-  if (positionals[0] === 'help') return { globals, help: true, values: new Map(), paging };
-  if (positionals[0] !== 'kms') throw serviceNotSimulated(positionals[0]);
+  if (positionals[0] === 'help') return { globals, service: firstService, help: true, values: new Map(), paging };
+  const service = services.find((known) => known.name === positionals[0]);
+  if (!service) throw serviceNotSimulated(positionals[0], services);
   const afterService = positionals.slice(1);
-  if (afterService[0] === 'help') return { globals, help: true, values: new Map(), paging };
+  if (afterService[0] === 'help') return { globals, service, help: true, values: new Map(), paging };
   if (afterService.length === 0) throw argumentError('the following arguments are required: operation');
-  const command = KMS_COMMANDS.get(afterService[0]);
-  if (!command) invalidChoice('operation', afterService[0], [...KMS_COMMANDS.keys(), 'help']);
+  const command = service.commands.get(afterService[0]);
+  if (!command) invalidChoice('operation', afterService[0], [...service.commands.keys(), 'help']);
   const help = afterService[1] === 'help';
   const leftovers = afterService.slice(help ? 2 : 1);
   const values = new Map<ArgumentSpec, string | string[] | boolean>();
   if (!help) parseOperationArguments(command, rest, values, paging, leftovers);
-  return { globals, command, help, values, paging };
+  return { globals, service, command, help, values, paging };
 }
 
 function splitInline(word: string): [string, string | undefined] {
@@ -141,10 +146,12 @@ function setGlobal(globals: GlobalOptions, name: string, value: string): void {
   }
 }
 
-function serviceNotSimulated(service: string) {
-  return argumentError(
-    `argument command: Invalid choice: ${pythonRepr(service)}. KMS Lab's terminal simulates the kms commands only (aws kms help lists them).`,
-  );
+function serviceNotSimulated(service: string, services: readonly AwsService[]) {
+  const names = services.map((known) => known.name);
+  const which = names.length === 1
+    ? `the ${names[0]} commands only (aws ${names[0]} help lists them)`
+    : `the ${names.slice(0, -1).join(', ')} and ${names.at(-1)} commands only (${names.map((name) => `aws ${name} help`).join(' and ')} list them)`;
+  return argumentError(`argument command: Invalid choice: ${pythonRepr(service)}. KMS Lab's terminal simulates ${which}.`);
 }
 
 const SKELETON_KINDS = ['input', 'output', 'yaml-input'];

@@ -20,6 +20,7 @@
  */
 import { isKmsError, type CallContext, type Kms, type KmsCaller, type Output } from '../../kms/index';
 import { decryptWithDataKey, encryptWithDataKey } from '../envelope/data-key-cipher';
+import type { Bytes } from '../tls/bytes';
 import { fromKmsError, SsmError, ssmMessages } from './errors';
 import { PARAMETER_OPERATIONS, PARAMETER_TIERS, PARAMETER_TYPES } from './operations';
 
@@ -36,7 +37,7 @@ export const ADVANCED_VALUE_LIMIT = 8192;
 type Sealed =
   | { kind: 'plain'; value: string }
   | { kind: 'kms-blob'; blob: Uint8Array }
-  | { kind: 'envelope'; encryptedDataKey: Uint8Array; iv: Uint8Array; ciphertext: Uint8Array };
+  | { kind: 'envelope'; encryptedDataKey: Uint8Array; iv: Bytes; ciphertext: Bytes };
 
 interface StoredParameter {
   name: string;
@@ -106,6 +107,10 @@ export class ParameterStore {
       if (found) return found;
     }
     return undefined;
+  }
+
+  get region(): string {
+    return this.options.region;
   }
 
   get viaService(): string {
