@@ -2,7 +2,8 @@
  * What `getState()` returns and `setState(s)` accepts. The state names a place in one version of
  * one lesson: the step, and the steps completed so far. Setting it opens that step; the engine
  * replays the stored solutions of the hands-on steps before it, so the world is the one that step
- * expects (what a learner typed is never in a state, as in share links).
+ * expects (what a learner typed is never in a state, as in share links). `completedSteps` is
+ * reported, not restored: the engine counts as completed only what the learner did in this run.
  */
 import * as v from 'valibot';
 import { EmbedCommandError, type EmbedMode } from './protocol';

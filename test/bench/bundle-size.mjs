@@ -2,7 +2,7 @@
 // JavaScript and CSS response for a route, and sums their gzip sizes. Also reports the largest
 // chunk in the build (the heaviest thing any lazily loaded route may fetch).
 import { chromium } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { serveStatic } from '../support/static-server.mjs';
@@ -11,6 +11,8 @@ import { lessonIds } from './lesson-ids.mjs';
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 const FIRST_LOAD_AIM = 120_000;
+/** embed.js, the <kms-lesson> loader a course site's page downloads (issue #9: at most 5 KB gzip). */
+const LOADER_AIM = 5_000;
 
 async function firstLoad(browser, url) {
   const page = await browser.newPage();
@@ -57,4 +59,9 @@ export async function measureBundle(dist) {
     .map((f) => ({ f, gzip: gz(readFileSync(join(assets, f))) }))
     .sort((a, b) => b.gzip - a.gzip);
   if (chunks[0]) console.log(`largest chunk: ${chunks[0].f} ${kB(chunks[0].gzip)} (of ${chunks.length} JS chunks, ${kB(chunks.reduce((s, c) => s + c.gzip, 0))} in all)`);
+  const loader = join(dist, 'embed.js');
+  if (existsSync(loader)) {
+    const size = gz(readFileSync(loader));
+    console.log(`embed.js (the <kms-lesson> loader): ${kB(size)} gzip (aim ≤ ${kB(LOADER_AIM)}: ${size <= LOADER_AIM ? 'met' : 'NOT met'})`);
+  }
 }

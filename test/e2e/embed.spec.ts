@@ -6,6 +6,7 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { FIRST_LESSON } from './support/first-lesson';
 import { seriousViolations } from './support/axe';
 
@@ -295,4 +296,60 @@ test('quiz mode reports each graded answer', async ({ page }) => {
   await expect.poll(async () => (await received(page)).filter((event) => event.type === 'answered').length).toBe(1);
   const answered = (await received(page)).find((event) => event.type === 'answered');
   expect(answered?.detail).toMatchObject({ lessonId: LESSON, attempt: 1, maxScore: 1 });
+});
+
+test('sandbox mode embeds the KMS console and terminal; step commands say they have no steps', async ({ page }) => {
+  await page.goto(`${HOST}/course.html`);
+  await expect.poll(async () => (await received(page)).map((event) => event.type)).toContain('ready');
+  await page.evaluate(() => document.querySelector('kms-lesson')?.setAttribute('mode', 'sandbox'));
+  await expect(lessonFrame(page).getByRole('heading', { level: 1, name: 'KMS sandbox' })).toBeVisible();
+  await expect.poll(async () => (await received(page)).filter((event) => event.type === 'ready').at(-1)?.detail.mode).toBe('sandbox');
+  const refused = await page.evaluate(() =>
+    (document.querySelector('kms-lesson') as unknown as { next(): Promise<unknown> }).next().then(() => 'moved', (error: { code: string }) => error.code),
+  );
+  expect(refused).toBe('not-in-this-mode');
+});
+
+test.describe('the demo host page', () => {
+  test.use({ bypassCSP: true });
+
+  test('drives the lesson with its own buttons, logs what it hears, and is accessible', async ({ page, context, appOrigin }) => {
+    await page.goto(`${appOrigin}/embed-demo.html`);
+    const log = page.getByRole('log');
+    await expect(log).toContainText('ready {"protocol":1,"lessonId":"encryption-in-flight"');
+    await expect(page.getByRole('status')).toContainText('Step 1 of 8: A login over plain HTTP');
+    expect(await seriousViolations(page, 'header, fieldset, aside')).toEqual([]);
+
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText('Step 2 of 8');
+    await expect(page.getByLabel('Go to')).toHaveValue('certificates');
+
+    await page.getByRole('button', { name: 'Get state' }).click();
+    await expect(page.locator('#state')).toContainText('"stepId": "certificates"');
+    await page.getByLabel('Go to').selectOption('tls-handshake');
+    await expect(page.getByRole('status')).toContainText('Step 3 of 8');
+    await page.getByRole('button', { name: 'Restore saved state' }).click();
+    await expect(page.getByRole('status')).toContainText('Step 2 of 8');
+
+    await page.getByLabel('Theme').selectOption('dark');
+    await expect(lessonFrame(page).locator('html')).toHaveAttribute('data-theme', 'dark');
+
+    await page.getByLabel('xAPI statements').check();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(log).toContainText('http://adlnet.gov/expapi/verbs/progressed');
+
+    const [tab] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Open the presenter view' }).click()]);
+    expect(tab.url()).toBe(`${appOrigin}/#/present/${LESSON}/tls-handshake`);
+    await tab.close();
+  });
+});
+
+test('embed.js is one small script with no Svelte in it, under a stable name', async ({ request, appOrigin }) => {
+  const response = await request.get(`${appOrigin}/embed.js`);
+  expect(response.ok()).toBe(true);
+  const body = await response.body();
+  expect(gzipSync(body, { level: 9 }).length).toBeLessThanOrEqual(5_000);
+  const text = body.toString('utf8');
+  expect(text).not.toMatch(/svelte/i);
+  expect(text).not.toMatch(/\bimport\s*\(|^import /m); // self-contained: a host page fetches nothing else
 });
