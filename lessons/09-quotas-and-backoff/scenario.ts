@@ -28,8 +28,10 @@ import {
 } from '../../src/sim/traffic/index';
 import { RETRY_MODE_LABELS } from '../../src/ui/labs/load-view';
 import {
+  CACHING_WORKLOAD,
   failedCalls,
   GENERATE_DATA_KEY_BOUND,
+  HERD_CLIENTS,
   LESSON_QUOTA,
   mostRetriedRequest,
   runCaching,
@@ -305,7 +307,7 @@ export default defineScenario<QuotasState>({
   actions: {
     'try-strategy': {
       label: 'Run the 50 clients',
-      description: `${50} clients update one row at once; each rejected client backs off with the strategy you choose (base 5 ms, cap 2 s, as in Brooker's study).`,
+      description: `${HERD_CLIENTS} clients update one row at once; each rejected client backs off with the strategy you choose (base 5 ms, cap 2 s, as in Brooker's study).`,
       fields: [{ name: 'strategy', label: 'Backoff strategy', kind: 'select', default: 'exponential', options: STUDY_STRATEGIES.map((value) => ({ value, label: STUDY_STRATEGY_LABELS[value] })) }],
       toEvent: (input) => ({ type: 'herd', strategy: choiceOf(STUDY_STRATEGIES, input.strategy, 'a strategy') }),
     },
@@ -326,7 +328,7 @@ export default defineScenario<QuotasState>({
     },
     'encrypt-with-cache': {
       label: 'Encrypt for a minute',
-      description: `The order service encrypts ${150} messages a second for one minute through the Encryption SDK's caching materials manager.`,
+      description: `The order service encrypts ${CACHING_WORKLOAD.messagesPerSecond} messages a second for one minute through the Encryption SDK's caching materials manager.`,
       fields: [
         { name: 'maxAgeSeconds', label: 'Max age of a cached data key (seconds)', kind: 'number', default: '60' },
         { name: 'maxMessages', label: 'Max messages per data key', kind: 'number', default: '10' },
@@ -409,14 +411,15 @@ export default defineScenario<QuotasState>({
   ],
 });
 
+/** A load run's attempts against the quota, and what happened inside the clients when the mode has something to show. */
 function loadPanels(run: LoadRun, id: string, title: string): ScenarioPanel[] {
-  const base = { kind: 'traffic-chart', quotaPerSecond: run.quotaPerSecond } as const;
-  const panels: ScenarioPanel[] = [{ kind: base.kind, id: `${id}-attempts`, title, chart: { type: 'kms-load', measure: 'attempts', result: run.result, quotaPerSecond: run.quotaPerSecond } }];
-  if (run.retry.mode === 'adaptive') {
-    panels.push({ kind: base.kind, id: `${id}-rate`, title: 'Inside the clients: adaptive mode slows each one down', chart: { type: 'kms-load', measure: 'adaptive-rate', result: run.result, quotaPerSecond: run.quotaPerSecond } });
+  const { result, quotaPerSecond, retry } = run;
+  const panels: ScenarioPanel[] = [{ kind: 'traffic-chart', id: `${id}-attempts`, title, chart: { type: 'kms-load', measure: 'attempts', result, quotaPerSecond } }];
+  if (retry.mode === 'adaptive') {
+    panels.push({ kind: 'traffic-chart', id: `${id}-rate`, title: 'Inside the clients: adaptive mode slows each one down', chart: { type: 'kms-load', measure: 'adaptive-rate', result, quotaPerSecond } });
   }
-  if (run.retry.mode === 'standard' || run.retry.mode === 'standard-classic' || run.retry.mode === 'adaptive') {
-    panels.push({ kind: base.kind, id: `${id}-tokens`, title: 'Inside the clients: the SDK retry quota', chart: { type: 'kms-load', measure: 'retry-quota', result: run.result, quotaPerSecond: run.quotaPerSecond } });
+  if (retry.mode === 'standard' || retry.mode === 'standard-classic' || retry.mode === 'adaptive') {
+    panels.push({ kind: 'traffic-chart', id: `${id}-tokens`, title: 'Inside the clients: the SDK retry quota', chart: { type: 'kms-load', measure: 'retry-quota', result, quotaPerSecond } });
   }
   return panels;
 }
