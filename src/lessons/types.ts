@@ -6,7 +6,7 @@
 import type { ModelClock } from '../sim/core/clock';
 import type { Rng } from '../sim/core/rng';
 import type { EventStream, Payload, SimEvent } from '../sim/core/events';
-import type { RecordedDecision } from '../kms/index';
+import type { CloudTrailEvent, RecordedDecision } from '../kms/index';
 import type { Shell } from '../cli/index';
 import type { CachingResult, KmsLoadResult, OccResult, OccTimeline, StudyStrategy } from '../sim/traffic/index';
 
@@ -186,7 +186,7 @@ export interface ScenarioDecision {
  * its own lazily loaded component (src/ui/player/ScenarioPanels.svelte). Plain data only, computed by
  * the scenario from its state, so panels run in Node tests and cross postMessage as they are.
  */
-export type ScenarioPanel = TrafficChartPanel;
+export type ScenarioPanel = TrafficChartPanel | AuditLogPanel;
 
 interface ScenarioPanelBase {
   /** Stable within a run: keys the panel in the view. */
@@ -202,6 +202,18 @@ interface ScenarioPanelBase {
 export interface TrafficChartPanel extends ScenarioPanelBase {
   kind: 'traffic-chart';
   chart: TrafficChart;
+}
+
+/**
+ * The scenario KMS's CloudTrail log, drawn by the sandbox's audit log (newest first, filters, each
+ * event's JSON and its decision view).
+ */
+export interface AuditLogPanel extends ScenarioPanelBase {
+  kind: 'audit-log';
+  /** Every event so far, oldest first, as the engine logged it. */
+  events: CloudTrailEvent[];
+  /** The access decisions each call made, by eventID (absent: the call made none). */
+  decisions: Record<string, RecordedDecision[]>;
 }
 
 export type TrafficChart =
