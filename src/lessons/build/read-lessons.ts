@@ -2,6 +2,7 @@
  * Reads every lesson folder under a directory (build time, Node only) and parses it.
  *
  *   readLessons(dir, root) → ReadLesson[]   sorted by NN prefix; throws one LessonError listing every problem
+ *   readEachLesson(dir, root) → { lessons, problems }   the folders that parse, and the others' problems (no throw)
  *
  * A missing or empty directory gives no lessons (a fresh checkout is not an error). Entries starting with
  * "_" or "." are ignored (shared assets, editor files), and so is exam/ (the practice exam's bank, read by
@@ -24,7 +25,18 @@ export interface ReadLesson extends ParsedLesson {
 export const NOT_LESSON_FOLDERS: readonly string[] = ['exam'];
 
 export function readLessons(dir: string, root: string): ReadLesson[] {
-  if (!existsSync(dir)) return [];
+  const { lessons, problems } = readEachLesson(dir, root);
+  problems.push(...catalogueProblems(lessons));
+  if (problems.length > 0) throw new LessonError(problems);
+  return lessons;
+}
+
+/**
+ * Every lesson folder that parses, sorted, and the problems of those that do not, without throwing:
+ * for checks that must work while a lesson is still being written (the exam's references test).
+ */
+export function readEachLesson(dir: string, root: string): { lessons: ReadLesson[]; problems: LessonProblem[] } {
+  if (!existsSync(dir)) return { lessons: [], problems: [] };
   const folders = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !/^[_.]/.test(entry.name) && !NOT_LESSON_FOLDERS.includes(entry.name))
     .map((entry) => entry.name)
@@ -47,9 +59,7 @@ export function readLessons(dir: string, root: string): ReadLesson[] {
     });
   }
   lessons.sort((a, b) => a.summary.order - b.summary.order);
-  problems.push(...catalogueProblems(lessons));
-  if (problems.length > 0) throw new LessonError(problems);
-  return lessons;
+  return { lessons, problems };
 }
 
 function readSources(folderPath: string, folder: string, root: string): { sources: LessonSources; markdownFiles: string[] } {

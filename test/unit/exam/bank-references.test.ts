@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bankFiles } from 'virtual:lessons-exam-bank';
-import { readLessons } from '../../../src/lessons/build/read-lessons';
+import { readEachLesson } from '../../../src/lessons/build/read-lessons';
 import { formatProblem } from '../../../src/lessons/errors';
 import { checkBank } from '../../../src/lessons/exam/bank';
 import { QUESTION_FAMILIES, generateQuestion } from '../../../src/lessons/exam/generated/index';
@@ -16,7 +16,8 @@ import { EXAM_TOPICS } from '../../../src/lessons/exam/types';
 import { FIXTURE_BANK } from './fixture-bank';
 
 const root = resolve(__dirname, '../../..');
-const lessons = readLessons(resolve(root, 'lessons'), root).map((lesson) => lesson.summary);
+// The lessons that load now: a lesson still being written is left out (its questions are then reported).
+const lessons = readEachLesson(resolve(root, 'lessons'), root).lessons.map((lesson) => lesson.summary);
 // Until the bank's files exist the fixture stands in, so these checks always run on something.
 const files = bankFiles.length > 0 ? bankFiles : [{ file: 'test/unit/exam/fixture-bank.ts', questions: FIXTURE_BANK }];
 const bank = checkBank(files);

@@ -24,10 +24,9 @@ export const generateDataKeyCalls = (p: DataKeyCacheParams): number =>
 
 export const dataKeyCache: QuestionFamily<DataKeyCacheParams> = {
   id: 'data-key-cache',
-  // Data key caching is taught with envelope encryption's "how many data keys" step.
-  topic: 'envelope-encryption',
-  lessonId: 'envelope-encryption',
-  refs: ['how-many-data-keys'],
+  topic: 'quotas-and-backoff',
+  lessonId: 'quotas-and-backoff',
+  refs: ['data-key-caching'],
   describe: "it runs the traffic simulator's model of the Encryption SDK's caching materials manager",
   draw: (rng) => ({
     messagesPerSecond: rng.pick([2, 5, 10, 20, 50]),
