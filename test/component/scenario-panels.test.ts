@@ -15,7 +15,7 @@ describe('ScenarioPanels', () => {
     const panels: ScenarioPanel[] = [{ kind: 'traffic-chart', id: 'load', title: '150 requests a second', chart: { type: 'kms-load', measure: 'attempts', result: load, quotaPerSecond: 100 } }];
     render(ScenarioPanels, { props: { panels } });
     const section = screen.getByRole('region', { name: '150 requests a second' });
-    const figure = await within(section).findByRole('figure', { name: 'Attempts per second: successes and throttles' }, { timeout: 5000 });
+    const figure = await within(section).findByRole('figure', { name: 'Attempts per second: successes and throttles' }, { timeout: 15_000 });
     expect(figure.querySelector('.summary')).toHaveTextContent(/calls started, .* attempts reached KMS/);
     expect(within(figure).getByText('Quota 100/s')).toBeInTheDocument();
     await fireEvent.click(within(figure).getByRole('button', { name: 'Show data table' }));
@@ -32,11 +32,22 @@ describe('ScenarioPanels', () => {
     ];
     render(ScenarioPanels, { props: { panels } });
     expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['The study', 'The herd', 'Retry quota', 'Caching']);
-    const study = await screen.findByRole('figure', { name: 'Calls against clients' }, { timeout: 5000 });
+    const study = await screen.findByRole('figure', { name: 'Calls against clients' }, { timeout: 15_000 });
     expect(study.querySelector('.summary')).toHaveTextContent(/Mean number of writes sent at 20 clients/);
     expect(await screen.findByRole('figure', { name: 'Writes over time, Exponential, 10 clients' })).toBeInTheDocument();
     expect((await screen.findByRole('figure', { name: 'SDK retry quota' })).querySelector('.summary')).toHaveTextContent(/Each client starts with 500 tokens/);
     const cache = await screen.findByRole('figure', { name: 'KMS calls per second, with and without caching' });
     expect(cache.querySelector('.summary')).toHaveTextContent(/Without caching KMS gets 10 calls a second; with caching 1/);
+  });
+
+  it('draws a load run\'s latency and adaptive mode\'s own send rate', async () => {
+    const adaptive = simulateKmsLoad({ clients: 5, totalRate: 150, quotaPerSecond: 100, durationMs: 3000, retry: { mode: 'adaptive' }, seed: 3 });
+    const panels: ScenarioPanel[] = [
+      { kind: 'traffic-chart', id: 'latency', title: 'Latency', chart: { type: 'kms-load', measure: 'latency', result: adaptive, quotaPerSecond: 100 } },
+      { kind: 'traffic-chart', id: 'rate', title: 'Send rate', chart: { type: 'kms-load', measure: 'adaptive-rate', result: adaptive, quotaPerSecond: 100 } },
+    ];
+    render(ScenarioPanels, { props: { panels } });
+    expect((await screen.findByRole('figure', { name: 'Latency per second' }, { timeout: 15_000 })).querySelector('.summary')).toHaveTextContent(/Per second, the median stays between/);
+    expect((await screen.findByRole('figure', { name: "Adaptive mode: each client's own rate limit" })).querySelector('.summary')).toHaveTextContent(/After its first throttle a client limits its own sending/);
   });
 });
