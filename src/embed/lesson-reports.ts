@@ -1,18 +1,21 @@
 /**
  * What an embedded lesson tells its host, read from the engine: a `stepchange` when the learner
- * reaches a step or completes it, `completed` once every step is complete, and, in quiz mode,
+ * reaches a step or completes it, `completed` once every step is complete, `error` when the
+ * simulation stops, and, in quiz mode,
  * `answered` for every question the engine grades and `completed` for the whole quiz. Views
  * never decide any of it.
  */
 import type { QuizGrader } from '../lessons/quiz/grader';
 import type { QuestionResult } from '../lessons/quiz/grade';
 import type { Lesson, LessonPlayer, PlayerSnapshot } from '../lessons/types';
-import type { AnsweredPayload, CompletedPayload, StepChangePayload } from './protocol';
+import type { AnsweredPayload, CompletedPayload, ProtocolError, StepChangePayload } from './protocol';
 
 export interface LessonReporter {
   stepChanged(step: StepChangePayload, completedCount: number): void;
   answered(answer: AnsweredPayload): void;
   completed(done: CompletedPayload): void;
+  /** The simulation stopped with an error (the step's prose still shows). */
+  failed(error: ProtocolError): void;
 }
 
 type LessonInfo = Pick<Lesson, 'id' | 'version' | 'steps'>;
@@ -41,8 +44,13 @@ export function reportPlayer(
   const startedAt = now();
   let lastKey = '';
   let lessonDone = false;
+  let lastError: string | undefined;
 
   function look(snapshot: PlayerSnapshot): void {
+    if (snapshot.error !== lastError) {
+      lastError = snapshot.error;
+      if (lastError !== undefined) reporter.failed({ code: 'failed', message: `The simulation stopped: ${lastError}` });
+    }
     if (snapshot.status === 'replaying' || snapshot.busy) return;
     const step = stepChangeOf(lesson, snapshot);
     const key = `${step.stepId}|${step.completed}`;

@@ -79,6 +79,8 @@ export class KmsLessonElement extends HTMLElement {
     if (!this.#frame || old === value) return;
     if (name === 'theme') void this.setTheme((value ?? 'auto') as EmbedTheme).catch(() => undefined);
     else if (name === 'title') this.#frame.title = this.#frameTitle();
+    // Another step of the same lesson: move there instead of reloading the lesson.
+    else if (name === 'step' && this.#ready && value) void this.goTo(value).catch(() => undefined);
     else this.#load();
   }
 

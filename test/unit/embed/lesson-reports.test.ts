@@ -8,7 +8,7 @@ import type { Lesson, LessonPlayer } from '../../../src/lessons/types';
 import { fixtureLesson } from '../lessons/support/fixture-lesson';
 
 let lesson: Lesson;
-let heard: { steps: StepChangePayload[]; counts: number[]; answers: AnsweredPayload[]; done: CompletedPayload[] };
+let heard: { steps: StepChangePayload[]; counts: number[]; answers: AnsweredPayload[]; done: CompletedPayload[]; errors: string[] };
 const reporter: LessonReporter = {
   stepChanged: (step, count) => {
     heard.steps.push(step);
@@ -16,11 +16,12 @@ const reporter: LessonReporter = {
   },
   answered: (answer) => heard.answers.push(answer),
   completed: (done) => heard.done.push(done),
+  failed: (error) => heard.errors.push(`${error.code}: ${error.message}`),
 };
 
 beforeEach(async () => {
   lesson = await fixtureLesson();
-  heard = { steps: [], counts: [], answers: [], done: [] };
+  heard = { steps: [], counts: [], answers: [], done: [], errors: [] };
 });
 
 describe('reportPlayer', () => {
@@ -65,6 +66,14 @@ describe('reportPlayer', () => {
     player.goTo('done');
     await player.settled();
     expect(heard.steps.map((s) => s.stepId)).toEqual(['hello', 'done']);
+  });
+
+  it('reports an error once when the simulation stops', async () => {
+    player.next();
+    await player.settled();
+    await player.act({ action: 'explode' }).catch(() => undefined);
+    await player.settled();
+    expect(heard.errors).toEqual([expect.stringMatching(/^failed: The simulation stopped: .*broke on purpose/)]);
   });
 
   it('stops reporting when told', async () => {
