@@ -18,6 +18,7 @@ import { sseKmsCalls, type SseKmsCallsParams } from '../../../src/lessons/exam/g
 import { whichApi, type WhichApiParams } from '../../../src/lessons/exam/generated/which-api';
 import { monthlyPrice, type MonthlyPriceParams } from '../../../src/lessons/exam/generated/monthly-price';
 import { policyDecision, type PolicyDecisionParams } from '../../../src/lessons/exam/generated/policy-decision';
+import { auditReadOnly, READING_CALLS, type AuditReadOnlyParams } from '../../../src/lessons/exam/generated/audit-read-only';
 
 const SEEDS = [1, 2, 3, 7, 42, 1234, 99_991, 2_000_000_001];
 
@@ -157,6 +158,13 @@ describe('answers agree with the documented rules', () => {
       expect(question.answer).toBe(expected[need]);
       expect(choices).toContain(expected[need]);
       expect(new Set(choices).size).toBe(4);
+    });
+  });
+
+  it('CloudTrail readOnly: reading and cryptographic calls are read-only, calls that create or change something are not', async () => {
+    await eachSeed(auditReadOnly, ({ calls }: AuditReadOnlyParams, question) => {
+      expect(question.kind).toBe('multi');
+      expect(question.answer).toEqual(calls.filter((call) => (READING_CALLS as readonly string[]).includes(call)));
     });
   });
 

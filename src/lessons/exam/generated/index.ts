@@ -1,8 +1,9 @@
 /**
  * Every family of generated exam questions (see family.ts). Each draws its parameters from a seed and
- * has the engine compute the answer: the policy engine, the simulated KMS, S3 and the traffic models.
+ * has the engine compute the answer: the policy engine, the simulated KMS and its CloudTrail events, S3 and the traffic models.
  */
 import type { QuestionFamily } from './family.ts';
+import { auditReadOnly } from './audit-read-only.ts';
 import { dataKeyCache } from './data-key-cache.ts';
 import { deletionWindow } from './deletion-window.ts';
 import { encryptSizeLimit } from './encrypt-size-limit.ts';
@@ -23,6 +24,7 @@ export const QUESTION_FAMILIES: readonly QuestionFamily<any>[] = [
   sseKmsCalls,
   whichApi,
   monthlyPrice,
+  auditReadOnly,
 ];
 
 export function familyById(id: string): QuestionFamily<any> | undefined {
