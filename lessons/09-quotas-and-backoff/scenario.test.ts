@@ -140,6 +140,17 @@ describe('quotas-and-backoff scenario', () => {
     expect(() => scenario.actions['encrypt-with-cache'].toEvent({ maxAgeSeconds: '0', maxMessages: '10' })).toThrow(/max age/);
   });
 
+  it('hands the player the same panels until a run is added, so the page keeps its charts', async () => {
+    const runner = await start();
+    await runner.playThrough('thundering-herd');
+    const shown = scenario.panels!(runner.state);
+    expect(scenario.panels!(runner.state)).toBe(shown);
+    await runner.act({ action: 'try-strategy', input: { strategy: 'equal' } });
+    const after = scenario.panels!(runner.state);
+    expect(after).not.toBe(shown);
+    expect(charts(after)).toContain('herd-try:backoff-timeline');
+  });
+
   it('the quota increase: the engine\'s quota is raised, and the spike runs without a throttle', async () => {
     const runner = await start();
     await runner.playThrough('quota-increase');

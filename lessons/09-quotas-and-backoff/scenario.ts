@@ -400,7 +400,7 @@ export default defineScenario<QuotasState>({
     };
   },
 
-  panels: (state) => panelsFor(state),
+  panels: (state) => memoizedPanels(state),
 
   notSimulated: [
     `The quota is ${LESSON_QUOTA} requests a second instead of AWS's 10,000 (20,000 or more in some Regions), so that every run stays small; the ratios are the same at any scale.`,
@@ -421,6 +421,20 @@ function loadPanels(run: LoadRun, id: string, title: string): ScenarioPanel[] {
   if (retry.mode === 'standard' || retry.mode === 'standard-classic' || retry.mode === 'adaptive') {
     panels.push({ kind: 'traffic-chart', id: `${id}-tokens`, title: 'Inside the clients: the SDK retry quota', chart: { type: 'kms-load', measure: 'retry-quota', result, quotaPerSecond } });
   }
+  return panels;
+}
+
+/**
+ * The player asks for the panels with every snapshot (each event of a run is one); handing back the
+ * same array until a run is added lets the page keep its charts instead of redrawing them.
+ */
+const lastPanels = new WeakMap<QuotasState, { key: string; panels: ScenarioPanel[] }>();
+function memoizedPanels(state: QuotasState): ScenarioPanel[] {
+  const key = [state.view, state.runs.length, state.herdTries.length, state.caching.length, state.study ? 1 : 0].join(':');
+  const last = lastPanels.get(state);
+  if (last?.key === key) return last.panels;
+  const panels = panelsFor(state);
+  lastPanels.set(state, { key, panels });
   return panels;
 }
 
