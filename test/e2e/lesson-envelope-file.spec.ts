@@ -88,6 +88,13 @@ test('a 50 MB file of their own is sealed in chunks in a worker, with progress, 
   expect(size).toBe(FILE_BYTES);
 
   expect(await seriousViolations(page)).toEqual([]);
+
+  // Resetting the step undoes the run: its files are removed from disk and nothing is offered any more.
+  await activate(page, page.getByRole('button', { name: 'Reset', exact: true }));
+  await expect(page.getByText(/^Your goal:/)).toBeVisible({ timeout: 20_000 });
+  await expect(encrypted).toHaveCount(0);
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  await expect.poll(() => storedOutputs(page)).toEqual([]);
 });
 
 test('a running file job is cancelled from the keyboard: announced, nothing kept, and another file can be dropped', async ({ page }, testInfo) => {
