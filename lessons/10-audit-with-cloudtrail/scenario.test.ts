@@ -53,8 +53,12 @@ describe('audit-with-cloudtrail scenario', () => {
     for (const e of viaS3) {
       expect(e.userIdentity.invokedBy).toBe('s3.amazonaws.com');
       expect(e.sourceIPAddress).toBe('s3.amazonaws.com');
+      expect(e.userAgent).toBe('s3.amazonaws.com');
       expect(Object.keys(e.requestParameters?.encryptionContext as object)).toEqual(['aws:s3:arn']);
     }
+    // A direct call comes from the caller's own address and tool.
+    const startUp = trail.find((e) => e.eventID === runner.state.marks['app-decrypts-password'])!;
+    expect([startUp.sourceIPAddress, startUp.userAgent.split('/')[0]]).toEqual(['198.51.100.20', 'aws-sdk-js']);
     expect([...new Set(writeEvents(trail).map((e) => e.eventName))]).toEqual(['CreateKey', 'CreateAlias', 'EnableKeyRotation', 'DisableKey']);
     // Every event names its key in resources, and no cryptographic call logs a response.
     for (const e of trail) {
@@ -117,5 +121,11 @@ describe('audit-with-cloudtrail scenario', () => {
     expect(panel.decisions[bob.eventID]?.[0]?.result.decision).toBe('ImplicitDeny');
     // Plain data: it crosses postMessage to a presenter or an embed as it is.
     expect(structuredClone(panel)).toEqual(panel);
+    // Unchanged log, same panel; a new event, a new panel with it.
+    expect(scenario.panels!(runner.state)[0]).toBe(panel);
+    await runner.act({ action: 'log-context', input: { key: 'order', value: 'A-1044', plaintext: 'two kettles' } });
+    const [after] = scenario.panels!(runner.state);
+    expect(after).not.toBe(panel);
+    expect(after.kind === 'audit-log' && after.events.length).toBe(panel.events.length + 2);
   }, 30_000);
 });

@@ -8,7 +8,7 @@
  * of lesson 2, so its object store runs on a network of its own whose events are not shown.
  */
 import { createKms, explainDecision, isKmsError, type CloudTrailEvent, type Input, type RecordedDecision } from '../../src/kms/index';
-import { defineScenario, type ScenarioEvent } from '../../src/lessons/types';
+import { defineScenario, type AuditLogPanel, type ScenarioEvent } from '../../src/lessons/types';
 import { createEventStream, type Payload } from '../../src/sim/core/events';
 import { createNetwork } from '../../src/sim/network/network';
 import { heldKeyPayload, metadataPayload } from '../../src/sim/network/payloads';
@@ -16,7 +16,7 @@ import { callKms, ObjectStore } from '../../src/sim/storage';
 import { utf8 } from '../../src/sim/tls/bytes';
 import { createWorld, SANDBOX_ACCOUNT } from '../../src/sim/world';
 import { eventMentions, failedCalls, matchingEventNames, objectArn, refusedWith, shortPrincipal, whoDecrypted, writeEvents, encryptionContextOf, eventNames } from './trail';
-import { HR_BUCKET, PAYROLL_NOVEMBER, PEOPLE, REGION, replayDay, SHARED_BUCKET, KEY_ALIASES, type DayEntry, type KeyAlias, type Person } from './working-day';
+import { HR_BUCKET, PAYROLL_NOVEMBER, PEOPLE, REGION, replayDay, SHARED_BUCKET, KEY_ALIASES, USER_AGENTS, type DayEntry, type KeyAlias, type Person } from './working-day';
 
 export const NOVEMBER_PAYROLL_ARN = objectArn(HR_BUCKET, PAYROLL_NOVEMBER);
 /** What an EventBridge rule for "someone is taking a key away" would match (step "beyond-the-event-history"). */
@@ -98,6 +98,9 @@ export function readerAnswerMatches(trail: readonly CloudTrailEvent[], answer: R
   return readers.length === 1 && readers[0] === PEOPLE[answer];
 }
 
+/** The last panel drawn for a world (keyed by its state), so unchanged snapshots share it. */
+const panelCache = new WeakMap<AuditState, AuditLogPanel>();
+
 const clockText = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 const outcomeText = (e: CloudTrailEvent) => e.errorCode ?? 'succeeded';
 const via = (e: CloudTrailEvent) => (e.userIdentity.invokedBy ? ` via ${e.userIdentity.invokedBy}` : '');
@@ -152,10 +155,14 @@ export default defineScenario<AuditState>({
       }
     };
 
-    const callAs = async (who: Person, operation: string, input: Input, viaService?: string) => {
+    /** A direct call's context as `who`: their own address and user agent (S3 builds its own for calls it makes). */
+    const contextOf = (who: Person) => {
       world.actAs(PEOPLE[who]);
+      return { ...world.callContext(), userAgent: USER_AGENTS[who] };
+    };
+    const callAs = async (who: Person, operation: string, input: Input) => {
       try {
-        return await kms.call(operation, input, world.callContext(viaService ? { viaService } : {}));
+        return await kms.call(operation, input, contextOf(who));
       } catch (error) {
         if (!isKmsError(error)) throw error;
         return undefined; // the refusal is in the log, which is what this lesson reads
@@ -246,13 +253,12 @@ export default defineScenario<AuditState>({
         const plaintext = validField(typeof event.plaintext === 'string' ? event.plaintext : undefined, 'plaintext', MAX_PLAINTEXT_CHARS);
         const context = { [key]: value };
         clock.advance(60_000);
-        world.actAs(PEOPLE.app);
         const request = [metadataPayload('KeyId', 'alias/app-secrets'), metadataPayload('EncryptionContext', JSON.stringify(context)), metadataPayload('Plaintext', plaintext)];
-        const encrypted = await callKms({ net, kms, from: ACTORS.app, kmsActor: ACTORS.kms, operation: 'Encrypt', input: { KeyId: 'alias/app-secrets', Plaintext: utf8(plaintext), EncryptionContext: context }, context: world.callContext(), request, response: () => [metadataPayload('CiphertextBlob', '(the encrypted order note)')] });
+        const encrypted = await callKms({ net, kms, from: ACTORS.app, kmsActor: ACTORS.kms, operation: 'Encrypt', input: { KeyId: 'alias/app-secrets', Plaintext: utf8(plaintext), EncryptionContext: context }, context: contextOf('app'), request, response: () => [metadataPayload('CiphertextBlob', '(the encrypted order note)')] });
         const call: ContextCall = { key, value, plaintext, ...(encrypted.audit ? { eventID: encrypted.audit.eventID } : {}), ...(encrypted.ok ? {} : { errorCode: encrypted.error.code }) };
         state.contextCalls.push(call);
         if (encrypted.ok) {
-          await callKms({ net, kms, from: ACTORS.app, kmsActor: ACTORS.kms, operation: 'Decrypt', input: { CiphertextBlob: encrypted.output.CiphertextBlob, EncryptionContext: context }, context: world.callContext(), request: [metadataPayload('EncryptionContext', JSON.stringify(context))], response: () => [metadataPayload('Plaintext', '(the order note, to the web server only)')] });
+          await callKms({ net, kms, from: ACTORS.app, kmsActor: ACTORS.kms, operation: 'Decrypt', input: { CiphertextBlob: encrypted.output.CiphertextBlob, EncryptionContext: context }, context: contextOf('app'), request: [metadataPayload('EncryptionContext', JSON.stringify(context))], response: () => [metadataPayload('Plaintext', '(the order note, to the web server only)')] });
         }
         const logged = encrypted.audit;
         if (!logged) return;
@@ -265,11 +271,10 @@ export default defineScenario<AuditState>({
       },
       async 'alarm-rule'() {
         clock.advance(60_000);
-        world.actAs(PEOPLE.carol);
         // ScheduleKeyDeletion takes a key id or key ARN, never an alias.
         const keyId = state.keyArns.exports;
         if (!keyId) throw new Error('audit-with-cloudtrail: the day has not created the exports key');
-        await callKms({ net, kms, from: ACTORS.carol, kmsActor: ACTORS.kms, operation: 'ScheduleKeyDeletion', input: { KeyId: keyId, PendingWindowInDays: 30 }, context: world.callContext(), request: [metadataPayload('KeyId', `${keyId} (alias/exports)`), metadataPayload('PendingWindowInDays', '30')], response: (out) => [metadataPayload('DeletionDate', String(out.DeletionDate))] });
+        await callKms({ net, kms, from: ACTORS.carol, kmsActor: ACTORS.kms, operation: 'ScheduleKeyDeletion', input: { KeyId: keyId, PendingWindowInDays: 30 }, context: contextOf('carol'), request: [metadataPayload('KeyId', `${keyId} (alias/exports)`), metadataPayload('PendingWindowInDays', '30')], response: (out) => [metadataPayload('DeletionDate', String(out.DeletionDate))] });
         refreshKeyStates();
         const matches = matchingEventNames(state.trail, ALARM_EVENT_NAMES);
         state.alarmMatches = matches.map((e) => e.eventID);
@@ -355,17 +360,26 @@ export default defineScenario<AuditState>({
     },
   },
 
-  panels: (state) => (state.trail.length === 0 ? [] : [{
-    kind: 'audit-log',
-    id: 'audit-log',
-    title: 'CloudTrail event history: KMS',
-    events: [...state.trail],
-    decisions: Object.fromEntries(state.trail.map((e) => [e.eventID, state.decisionsOf(e.eventID)]).filter(([, d]) => d.length > 0)),
-  }]),
+  panels(state) {
+    if (state.trail.length === 0) return [];
+    // The log only grows: the same panel serves every snapshot until a new event arrives.
+    const cached = panelCache.get(state);
+    if (cached?.events.length === state.trail.length) return [cached];
+    const panel: AuditLogPanel = {
+      kind: 'audit-log',
+      id: 'audit-log',
+      title: 'CloudTrail event history: KMS',
+      events: [...state.trail],
+      decisions: Object.fromEntries(state.trail.map((e) => [e.eventID, state.decisionsOf(e.eventID)] as const).filter(([, d]) => d.length > 0)),
+    };
+    panelCache.set(state, panel);
+    return [panel];
+  },
 
   holdings(state) {
     return {
-      kms: Object.entries(state.keyStates).map(([alias, keyState]) => heldKeyPayload(`alias/${alias} (${keyState})`)),
+      // Key ids as the audit log's rows and filters name them, beside the aliases people know.
+      kms: Object.entries(state.keyStates).map(([alias, keyState]) => heldKeyPayload(`alias/${alias}: key ${state.keyArns[alias as KeyAlias]?.split('/').pop() ?? '?'} (${keyState})`)),
       trail: [metadataPayload('KMS events', String(state.trail.length)), metadataPayload('failed calls', String(failedCalls(state.trail).length))],
     };
   },
@@ -377,5 +391,6 @@ export default defineScenario<AuditState>({
     'Cross-account calls: AWS logs a call like dave\'s in both accounts (his and the key owner\'s); here the one log holds it once, with his account as recipientAccountId.',
     'additionalEventData (keyMaterialId and similar), eventVersion changes and the "AWS Internal" values some service calls show are not reproduced.',
     'S3\'s own steps (reading the disk, encrypting the object) run without being drawn: lesson 2 shows them. S3\'s data events (GetObject, PutObject) are not logged here.',
+    'S3 Bucket Keys: with them on, S3 sends the bucket\'s ARN as encryption context and calls KMS far less often; here every upload and download calls KMS with the object\'s ARN.',
   ],
 });

@@ -30,6 +30,10 @@ export const PEOPLE = {
 } as const;
 export type Person = keyof typeof PEOPLE;
 
+/** What each caller's own requests say they are (CloudTrail's userAgent): people use the CLI, the web server the SDK. */
+const CLI = 'aws-cli/2.22.35 md/Python#3.12.6 os/linux';
+export const USER_AGENTS: Record<Person, string> = { alice: CLI, bob: CLI, carol: CLI, dave: CLI, app: 'aws-sdk-js/3.1164.0 ua/2.1 os/linux lang/js md/nodejs#20' };
+
 /** The customer managed keys, by alias name (without `alias/`). */
 export const KEY_ALIASES = ['payroll', 'app-secrets', 'exports'] as const;
 export type KeyAlias = (typeof KEY_ALIASES)[number];
