@@ -29,6 +29,8 @@ export const routes: RouteDef[] = [
   { name: 'sandbox', pattern: 'sandbox/:section?/:id?/:tab?', load: () => import('../sandbox/SandboxPage.svelte') },
   // The traffic labs: `#/labs` (their list) and `#/labs/<lab-id>`.
   { name: 'labs', pattern: 'labs/:labId?', load: () => import('../labs/LabsPage.svelte') },
+  // The presenter view of a lesson, opened in its own tab: `#/present/<lesson-id>/<step-id>`.
+  { name: 'present', pattern: 'present/:lessonId/:stepId?', load: () => import('../present/PresenterPage.svelte') },
   // The practice exam: `#/exam` (start, continue, past attempts) and `#/exam/review/<attempt-id>`.
   { name: 'exam', pattern: 'exam/:section?/:id?', load: () => import('../exam/ExamPage.svelte') },
 ];
@@ -88,4 +90,5 @@ export const links = {
   catalogue: () => href([]),
   lesson: (lessonId: string, stepId?: string) => href(stepId ? ['lessons', lessonId, stepId] : ['lessons', lessonId]),
   quiz: (lessonId: string) => href(['lessons', lessonId, 'quiz']),
+  present: (lessonId: string, stepId?: string) => href(stepId ? ['present', lessonId, stepId] : ['present', lessonId]),
 };
