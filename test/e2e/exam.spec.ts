@@ -1,8 +1,8 @@
 /**
  * The practice exam as a learner takes it, keyboard only: a short untimed attempt (five questions),
- * answers kept across a reload, nothing marked before the exam is submitted, then the score per topic,
- * every question reviewed, and a "Review the step" link into the lesson that teaches it; the attempt
- * is listed on #/exam afterwards. axe clean on each screen, phone width without sideways scrolling,
+ * answers kept across a reload, nothing marked before the exam is submitted (one question left
+ * unanswered, confirmed), then the score per topic, every question reviewed, and a "Study this step"
+ * link into the lesson that teaches a question missed; the attempt is listed on #/exam afterwards. axe clean on each screen, phone width without sideways scrolling,
  * and (the fixture's own check) no console errors and no request to another origin.
  */
 import { test, expect } from './support/fixtures';
@@ -48,18 +48,23 @@ test('a learner takes a short untimed exam by keyboard, reviews it per topic and
   await expect(questionCards(page).nth(0).locator('input:checked')).toHaveCount(1);
   expect(await seriousViolations(page)).toEqual([]);
 
-  for (const index of [2, 3, 4]) {
+  // The last question is left unanswered, so there is surely something to study afterwards.
+  for (const index of [2, 3]) {
     await tabTo(page, questionCards(page).nth(index).locator('input').first());
     await page.keyboard.press('Space');
   }
-  await expect(page.getByText('5 of 5 answered')).toBeVisible();
+  await expect(page.getByText('4 of 5 answered')).toBeVisible();
   await tabTo(page, page.getByRole('button', { name: 'Submit the exam' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('1 question is not answered; it will score nothing.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Submit anyway' })).toBeFocused();
   await page.keyboard.press('Enter');
 
   // The results: score overall and per topic, every question with its verdict and explanations.
   await expect(page).toHaveURL(/#\/exam\/review\/attempt-/);
   await expect(page.getByRole('heading', { level: 1, name: 'Exam results' })).toBeVisible();
-  await expect(page.getByText(/^Your score: \d of 5/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Exam results' })).toBeFocused();
+  await expect(page.getByText(/^Your score: [0-4] of 5/)).toBeVisible();
   const topics = page.getByRole('table', { name: 'Score per topic' });
   await expect(topics).toBeVisible();
   expect(await topics.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
@@ -72,8 +77,10 @@ test('a learner takes a short untimed exam by keyboard, reviews it per topic and
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 800 });
 
-  // Study the step that teaches the first question.
-  const study = page.getByRole('link', { name: /^Review the step/ }).first();
+  // Every question links to its step; the steps of the questions missed are listed first.
+  await expect(page.getByRole('link', { name: /^Review the step/ })).toHaveCount(5);
+  await expect(page.getByText('Not answered')).toHaveCount(1);
+  const study = page.getByRole('link', { name: /^Study this step: / }).first();
   const target = (await study.getAttribute('href')) ?? '';
   expect(target).toMatch(/^#\/lessons\/[a-z0-9-]+\/[a-z0-9-]+$/);
   await tabTo(page, study);
@@ -87,7 +94,7 @@ test('a learner takes a short untimed exam by keyboard, reviews it per topic and
   await expect(page.getByRole('button', { name: 'Start the exam' })).toBeVisible();
   const past = page.getByRole('table', { name: 'Past attempts' });
   await expect(past.locator('tbody tr')).toHaveCount(1);
-  await expect(past.getByText(/^\d of 5$/)).toBeVisible();
+  await expect(past.getByText(/^[0-4] of 5$/)).toBeVisible();
 });
 
 test('a timed attempt shows the time left and submits itself when the time runs out', async ({ page }) => {

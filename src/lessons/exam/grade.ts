@@ -6,6 +6,7 @@
  *   gradeExam(questions, responses)      → ExamGrade { score, max, answered, results, topics }
  *   topicScores(questions, results)      → TopicScore[] in the curriculum's order, only topics asked
  *   examGrader(questions)                → QuizGrader, for the quiz views (src/ui/quiz)
+ *   stepsToStudy(questions, results)     → the teaching step of each question missed, each step once
  */
 import type { AnswerKey } from '../quiz/answer-key.ts';
 import { gradeQuestion, type QuestionResult, type QuizResponse } from '../quiz/grade.ts';
@@ -81,4 +82,24 @@ export function examGrader(questions: readonly ExamQuestion[]): QuizGrader {
     gradeQuestion: async (id, response) => gradeQuestion(asQuizQuestion(find(id)), key, response),
     gradeQuiz: async (responses) => gradeExam(questions, responses),
   };
+}
+
+export interface StepToStudy {
+  lessonId: string;
+  stepId: string;
+  /** 1-based numbers of the questions (in the attempt) this step would have answered. */
+  questions: number[];
+}
+
+/** The teaching step (`refs[0]`) of every question not answered right, each step once, in question order. */
+export function stepsToStudy(questions: readonly ExamQuestion[], results: readonly Pick<QuestionResult, 'correct'>[]): StepToStudy[] {
+  const steps: StepToStudy[] = [];
+  questions.forEach((question, index) => {
+    if (results[index]?.correct !== false) return;
+    const stepId = question.refs[0]!;
+    const known = steps.find((step) => step.lessonId === question.lessonId && step.stepId === stepId);
+    if (known) known.questions.push(index + 1);
+    else steps.push({ lessonId: question.lessonId, stepId, questions: [index + 1] });
+  });
+  return steps;
 }

@@ -8,7 +8,19 @@ export { examQuestionSchema, validateExamQuestions } from './schema.ts';
 export { checkBank, examBank, type BankFile, type CheckedBank } from './bank.ts';
 export { QUESTION_FAMILIES, familyById, generateQuestion, generatedId, parseGeneratedId, type QuestionFamily } from './generated/index.ts';
 export { drawQuestionIds, resolveQuestions } from './draw.ts';
-export { gradeExam, examGrader, examAnswerKey, asQuizQuestion, topicScores, topicLabel, type ExamGrade, type TopicScore, type ExamResponses } from './grade.ts';
+export {
+  gradeExam,
+  examGrader,
+  examAnswerKey,
+  asQuizQuestion,
+  topicScores,
+  topicLabel,
+  stepsToStudy,
+  type ExamGrade,
+  type TopicScore,
+  type ExamResponses,
+  type StepToStudy,
+} from './grade.ts';
 export {
   EXAM_KEY,
   MAX_PAST_ATTEMPTS,

@@ -12,3 +12,7 @@ export function stepTitleIn(lessonId: string): (stepId: string) => string {
 export function topicName(topic: ExamTopic): string {
   return topicLabel(topic, listLessons().find((lesson) => lesson.id === topic)?.title);
 }
+
+export function lessonTitle(lessonId: string): string {
+  return listLessons().find((lesson) => lesson.id === lessonId)?.title ?? lessonId;
+}

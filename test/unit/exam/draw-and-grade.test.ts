@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { drawQuestionIds, resolveQuestions } from '../../../src/lessons/exam/draw';
 import { QUESTION_FAMILIES, parseGeneratedId } from '../../../src/lessons/exam/generated/index';
-import { examGrader, gradeExam, topicLabel } from '../../../src/lessons/exam/grade';
+import { examGrader, gradeExam, stepsToStudy, topicLabel } from '../../../src/lessons/exam/grade';
 import { FIXTURE_BANK } from './fixture-bank';
 
 const draw = (count: number, seed: number) => drawQuestionIds({ bank: FIXTURE_BANK, families: QUESTION_FAMILIES, count, seed });
@@ -77,5 +77,18 @@ describe('gradeExam', () => {
   it('names a topic by its lesson title when there is one', () => {
     expect(topicLabel('key-policies-and-iam')).toBe('Key policies and iam');
     expect(topicLabel('key-policies-and-iam', 'Key policies and IAM')).toBe('Key policies and IAM');
+  });
+});
+
+describe('stepsToStudy', () => {
+  it('lists the teaching step of each question not answered right, once per step, with the questions it covers', () => {
+    const questions = [...FIXTURE_BANK, { ...FIXTURE_BANK[2]!, id: 'km-3' }];
+    const grade = gradeExam(questions, { 'kt-1': 'a', 'km-1': 'c', 'km-3': 'a' });
+    expect(stepsToStudy(questions, grade.results)).toEqual([
+      { lessonId: 'key-types', stepId: 'hmac-keys', questions: [2] },
+      { lessonId: 'key-management', stepId: 'disable-and-enable', questions: [3, 6] },
+      { lessonId: 'key-management', stepId: 'schedule-and-cancel', questions: [4] },
+      { lessonId: 'encryption-in-flight', stepId: 'plain-http', questions: [5] },
+    ]);
   });
 });
