@@ -9,7 +9,7 @@
  */
 export {
   ParameterStore, AWS_MANAGED_SSM_ALIAS, PARAMETER_ARN_CONTEXT, STANDARD_VALUE_LIMIT, ADVANCED_VALUE_LIMIT,
-  type ParameterStoreOptions, type ParameterKmsCall, type ParameterSummary, type ParameterType, type ParameterTier, type RequestContext, type PutParameterInput,
+  type ParameterStoreOptions, type ParameterKmsCall, type ParameterRequest, type ParameterSummary, type ParameterType, type ParameterTier, type RequestContext, type PutParameterInput,
 } from './parameter-store';
 export { PARAMETER_OPERATIONS, PARAMETER_TYPES, PARAMETER_TIERS, type ParameterOperation } from './operations';
 export { SsmError, isSsmError, ssmMessages } from './errors';

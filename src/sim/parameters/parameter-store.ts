@@ -21,7 +21,7 @@
 import { isKmsError, type CallContext, type Kms, type KmsCaller, type Output } from '../../kms/index';
 import { decryptWithDataKey, encryptWithDataKey } from '../envelope/data-key-cipher';
 import type { Bytes } from '../tls/bytes';
-import { fromKmsError, SsmError, ssmMessages } from './errors';
+import { fromKmsError, isSsmError, SsmError, ssmMessages } from './errors';
 import { PARAMETER_OPERATIONS, PARAMETER_TIERS, PARAMETER_TYPES } from './operations';
 
 export type ParameterType = (typeof PARAMETER_TYPES)[number];
@@ -84,6 +84,17 @@ export interface ParameterStoreOptions {
   region: string;
   /** Told about every KMS call the store makes (the lesson draws them). */
   onKmsCall?: (call: ParameterKmsCall) => void;
+  /** Told when a request starts and when it is answered, so its KMS calls can be drawn inside it. */
+  onRequest?: (request: ParameterRequest) => void;
+}
+
+/** One request to Parameter Store, as it starts ('start') and as it is answered ('end'). */
+export interface ParameterRequest {
+  phase: 'start' | 'end';
+  operation: string;
+  callerArn: string;
+  /** At 'end', the SSM error code when the request failed. */
+  errorCode?: string;
 }
 
 export interface RequestContext {
@@ -137,6 +148,20 @@ export class ParameterStore {
 
   /** Runs one operation by its AWS name with AWS-shaped input (the terminal's entry point). */
   async call(operation: string, input: Record<string, unknown>, context: RequestContext): Promise<Output> {
+    const notify = (phase: ParameterRequest['phase'], errorCode?: string) =>
+      this.options.onRequest?.({ phase, operation, callerArn: context.caller.arn, ...(errorCode ? { errorCode } : {}) });
+    notify('start');
+    try {
+      const output = await this.dispatch(operation, input, context);
+      notify('end');
+      return output;
+    } catch (error) {
+      notify('end', isSsmError(error) ? error.code : 'InternalServerError');
+      throw error;
+    }
+  }
+
+  private dispatch(operation: string, input: Record<string, unknown>, context: RequestContext): Promise<Output> {
     switch (operation) {
       case 'PutParameter':
         return this.putParameter(input as unknown as PutParameterInput, context);
