@@ -18,7 +18,7 @@ import { defineScenario, type ScenarioDecision, type ScenarioEvent, type Scenari
 import type { Payload } from '../../src/sim/core/events';
 import { metadataPayload } from '../../src/sim/network/payloads';
 import type { ParameterKmsCall, ParameterRequest, ParameterSummary } from '../../src/sim/parameters/index';
-import { ACTORS, buildWorld, REGION, RUN_AS, type LessonWorld, type RunAs } from './world';
+import { ACTORS, buildWorld, REGION, RUN_AS, sourceIpOf, type LessonWorld, type RunAs } from './world';
 
 export { ACCOUNT, REGION, RUN_AS, APP_SESSION, BATCH_SESSION } from './world';
 
@@ -276,7 +276,7 @@ export default defineScenario<SecretsState>({
       const before = kms.audit.events.length;
       stream.emit({ type: 'message', from: ACTORS.app, to: ACTORS.kms, label: 'kms:Decrypt', carries: [{ kind: 'ciphertext', label: env.name, preview: 'from the environment' }, metadataPayload('caller', RUN_AS[as].replace(/^arn:aws:sts::\d{12}:/, ''))] });
       try {
-        const output = await kms.call('Decrypt', { CiphertextBlob: env.blob }, { caller, region: REGION, sourceIp: as === 'AppServer' ? '198.51.100.20' : '198.51.100.21', userAgent: 'payroll-app/1.4 aws-sdk-python' });
+        const output = await kms.call('Decrypt', { CiphertextBlob: env.blob }, { caller, region: REGION, sourceIp: sourceIpOf(RUN_AS[as]), userAgent: 'payroll-app/1.4 aws-sdk-python' });
         const plaintext = output.Plaintext as Uint8Array;
         const eventId = kms.audit.events[before]?.eventID;
         stream.emit({ type: 'message', from: ACTORS.kms, to: ACTORS.app, label: 'Decrypt result', carries: [{ kind: 'plaintext', label: 'Plaintext', preview: 'the password, into memory only' }] });

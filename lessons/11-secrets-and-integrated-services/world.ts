@@ -52,6 +52,14 @@ const WORLD: WorldSpec = {
   ),
 };
 
+/** Where a session's calls come from (aws:SourceIp), as the world's spec says. */
+export function sourceIpOf(arn: string): string | undefined {
+  const session = /:assumed-role\/([^/]+)\/(.+)$/.exec(arn);
+  if (!session) return undefined;
+  const role = WORLD.accounts.flatMap((account) => account.roles ?? []).find((r) => r.name === session[1]);
+  return role?.sessions?.find((s) => s.name === session[2])?.sourceIp;
+}
+
 export interface LessonWorld {
   kms: Kms;
   world: World;
