@@ -176,10 +176,14 @@ export default defineScenario<AuditState>({
       const label = throughS3
         ? logged.map((e) => `${e.eventName === 'GenerateDataKey' ? 'PutObject' : 'GetObject'} ${encryptionContextOf(e)['aws:s3:arn']?.split('/').slice(1).join('/') ?? ''}`)[0]
         : logged.map((e) => `kms:${e.eventName}`).join(', ');
-      net.send({ from: ACTORS[entry.who], to: throughS3 ? ACTORS.s3 : ACTORS.kms, label, carries: [metadataPayload('what', `${entry.when.date} ${entry.when.time}: ${entry.says}`)], wire: utf8(label) });
-      for (const e of logged) {
-        net.note(ACTORS.kms, `${clockText(e.eventTime)} ${e.eventName} by ${shortPrincipal(e.userIdentity.arn)}${via(e)}: ${outcomeText(e)}`, { tone: e.errorCode ? 'danger' : 'info' });
-      }
+      const summary = (e: CloudTrailEvent) => `${clockText(e.eventTime)} ${e.eventName} by ${shortPrincipal(e.userIdentity.arn)}${via(e)}: ${outcomeText(e)}`;
+      // What KMS logged rides on the message; only failures get a note of their own, so a day stays short to read.
+      net.send({
+        from: ACTORS[entry.who], to: throughS3 ? ACTORS.s3 : ACTORS.kms, label,
+        carries: [metadataPayload('what', `${entry.when.date} ${entry.when.time}: ${entry.says}`), ...logged.map((e) => metadataPayload('logged', summary(e)))],
+        wire: utf8(label),
+      });
+      for (const e of logged.filter((x) => x.errorCode)) net.note(ACTORS.kms, summary(e), { tone: 'danger' });
       if (entry.mark && logged.length) state.marks[entry.mark] = logged[logged.length - 1].eventID;
     };
 
