@@ -18,6 +18,7 @@ import { sseKmsCalls, type SseKmsCallsParams } from '../../../src/lessons/exam/g
 import { whichApi, type WhichApiParams } from '../../../src/lessons/exam/generated/which-api';
 import { monthlyPrice, type MonthlyPriceParams } from '../../../src/lessons/exam/generated/monthly-price';
 import { policyDecision, type PolicyDecisionParams } from '../../../src/lessons/exam/generated/policy-decision';
+import { ssmKmsCallsFamily, type SsmKmsCallsParams } from '../../../src/lessons/exam/generated/ssm-kms-calls';
 import { auditReadOnly, READING_CALLS, type AuditReadOnlyParams } from '../../../src/lessons/exam/generated/audit-read-only';
 
 const SEEDS = [1, 2, 3, 7, 42, 1234, 99_991, 2_000_000_001];
@@ -166,6 +167,12 @@ describe('answers agree with the documented rules', () => {
       expect(question.kind).toBe('multi');
       expect(question.answer).toEqual(calls.filter((call) => (READING_CALLS as readonly string[]).includes(call)));
     });
+  });
+
+  it('Parameter Store: one KMS call per SecureString written and per read with decryption, none for String parameters or encrypted reads', async () => {
+    await eachSeed(ssmKmsCallsFamily, ({ secureStrings, decryptedReads }: SsmKmsCallsParams, question) => expect(answerText(question)).toBe(String(secureStrings + decryptedReads)));
+    const advanced = await ssmKmsCallsFamily.question({ tier: 'Advanced', secureStrings: 2, plainStrings: 3, decryptedReads: 4, encryptedReads: 5 }, 1);
+    expect(advanced.options.find((o) => o.id === advanced.answer)!.text).toBe('6');
   });
 
   it('monthly price: $1 per key plus $0.03 per 10,000 requests beyond the free 20,000', async () => {

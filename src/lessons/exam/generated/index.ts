@@ -1,6 +1,6 @@
 /**
  * Every family of generated exam questions (see family.ts). Each draws its parameters from a seed and
- * has the engine compute the answer: the policy engine, the simulated KMS and its CloudTrail events, S3 and the traffic models.
+ * has the engine compute the answer: the policy engine, the simulated KMS and its CloudTrail events, S3, Parameter Store and the traffic models.
  */
 import type { QuestionFamily } from './family.ts';
 import { auditReadOnly } from './audit-read-only.ts';
@@ -12,6 +12,7 @@ import { keyStateException } from './key-state-exception.ts';
 import { monthlyPrice } from './monthly-price.ts';
 import { policyDecision } from './policy-decision.ts';
 import { sseKmsCalls } from './sse-kms-calls.ts';
+import { ssmKmsCallsFamily } from './ssm-kms-calls.ts';
 import { whichApi } from './which-api.ts';
 
 export const QUESTION_FAMILIES: readonly QuestionFamily<any>[] = [
@@ -25,6 +26,7 @@ export const QUESTION_FAMILIES: readonly QuestionFamily<any>[] = [
   whichApi,
   monthlyPrice,
   auditReadOnly,
+  ssmKmsCallsFamily,
 ];
 
 export function familyById(id: string): QuestionFamily<any> | undefined {
