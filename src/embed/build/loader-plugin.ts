@@ -30,14 +30,17 @@ function loaderConfig(root: string, outDir: string, write: boolean): InlineConfi
 export function embedLoaderPlugin(): Plugin {
   let root = process.cwd();
   let outDir = resolve(root, 'dist');
+  // Only `vite build` writes the file: Vitest also closes the bundle, with an outDir of its own.
+  let building = false;
   return {
     name: 'kms-lab-embed-loader',
     configResolved(config) {
       root = config.root;
       outDir = resolve(config.root, config.build.outDir);
+      building = config.command === 'build' && !process.env.VITEST;
     },
     async closeBundle() {
-      if (this.meta.watchMode) return;
+      if (!building || this.meta.watchMode) return;
       await build(loaderConfig(root, outDir, true));
     },
     configureServer(server) {
