@@ -101,6 +101,13 @@ test('a running file job is cancelled from the keyboard: announced, nothing kept
   test.setTimeout(180_000);
   await openOwnFileStep(page);
 
+  // A file left by a tab closed mid-job (no open page claims its tag): swept when this page's first job starts.
+  await page.evaluate(async () => {
+    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('kms-lab-file-jobs', { create: true });
+    await folder.getFileHandle('0123456789ab-1-sealed', { create: true });
+  });
+  expect(await storedOutputs(page)).toEqual(['0123456789ab-1-sealed']);
+
   // Large enough that the job is still running when Cancel is pressed; handed over as a file on disk.
   const big = testInfo.outputPath('family-archive.bin');
   writeFileSync(big, patterned(400 * 1000 * 1000));

@@ -6,7 +6,7 @@
  * (discardUpTo). Without a private file system the removal does nothing: memory outputs go with
  * their last reference.
  */
-import { removeStoredOutput } from './opfs';
+import { claimOutputs, removeStoredOutput } from './opfs';
 import type { OutputStorage } from './sink';
 
 export type FileJobOutcome = 'done' | 'failed' | 'cancelled';
@@ -22,7 +22,7 @@ export interface FileJobControlView {
 export interface FileJobTicket {
   /** Aborted by cancel() (or by a discard while running). */
   readonly signal: AbortSignal;
-  /** A fresh name for one output file of this job (unique across tabs of the same origin). */
+  /** A fresh name for one output file of this job: `<page tag>-<generation>-<part>` (unique across tabs of the origin). */
   outputName(part: string): string;
   /** The worker's answer of where an output went. */
   stored(storage: OutputStorage): void;
@@ -39,7 +39,15 @@ interface Job {
   discarded: boolean;
 }
 
-export function createFileJobControl(remove: (name: string) => Promise<void> = removeStoredOutput) {
+const randomTag = (): string => Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * `remove` deletes one output; `claim` runs once before the first job, with the page's tag (every
+ * output name starts with it), to claim them and sweep the outputs of pages that are gone.
+ */
+export function createFileJobControl(remove: (name: string) => Promise<void> = removeStoredOutput, claim: (tag: string) => Promise<void> = claimOutputs) {
+  const tag = randomTag();
+  let claimed: Promise<void> | undefined;
   let generation = 0;
   let job: Job | undefined;
   let view: FileJobControlView = { running: false };
@@ -75,11 +83,11 @@ export function createFileJobControl(remove: (name: string) => Promise<void> = r
       show({ running: true });
       // A job still running removes its own outputs when it stops (its files are open until then).
       if (before && !before.running) await removeAll(before.names);
-      const tag = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
+      await (claimed ??= claim(tag));
       return {
         signal: mine.controller.signal,
         outputName(part) {
-          const name = `${mine.generation}-${tag}-${part}`;
+          const name = `${tag}-${mine.generation}-${part}`;
           mine.names.push(name);
           return name;
         },

@@ -23,6 +23,11 @@ interface DirectoryHandle {
   getDirectoryHandle(name: string, options?: { create?: boolean }): Promise<DirectoryHandle>;
   getFileHandle(name: string, options?: { create?: boolean }): Promise<FileHandle>;
   removeEntry(name: string): Promise<void>;
+  keys(): AsyncIterable<string>;
+}
+interface LockManagerLike {
+  request(name: string, callback: () => Promise<void>): Promise<void>;
+  query(): Promise<{ held?: { name?: string }[] }>;
 }
 interface StorageLike {
   getDirectory?(): Promise<DirectoryHandle>;
@@ -33,7 +38,7 @@ interface StorageLike {
 export const OUTPUT_FOLDER = 'kms-lab-file-jobs';
 
 function storageManager(): StorageLike | undefined {
-  return (globalThis as { navigator?: { storage?: StorageLike } }).navigator?.storage;
+  return (globalThis as unknown as { navigator?: { storage?: StorageLike } }).navigator?.storage;
 }
 
 async function outputFolder(): Promise<DirectoryHandle | undefined> {
@@ -94,6 +99,39 @@ export async function openDiskSink(name: string, expectedBytes: number): Promise
     handle?.close();
     if (folder) await folder.removeEntry(name).catch(() => {});
     return undefined;
+  }
+}
+
+const LOCK_PREFIX = `${OUTPUT_FOLDER}:`;
+
+/** The tag an output's name starts with: `<tag>-...` (see job-control.ts). */
+const tagOf = (name: string): string => name.split('-', 1)[0];
+
+/**
+ * Claims the outputs whose names start with `tag` for this page's lifetime (a Web Lock it never
+ * releases; the browser releases it when the page goes) and removes outputs no open page has claimed:
+ * the files of a tab closed mid-job would otherwise stay on disk for good. Does nothing without the
+ * private file system or Web Locks.
+ */
+export async function claimOutputs(tag: string): Promise<void> {
+  const locks = (globalThis as unknown as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;
+  if (!locks) return;
+  try {
+    const folder = await outputFolder();
+    if (!folder) return;
+    let claimed!: () => void;
+    const held = new Promise<void>((resolve) => (claimed = resolve));
+    void locks.request(LOCK_PREFIX + tag, () => {
+      claimed();
+      return new Promise<void>(() => {});
+    });
+    await held;
+    const owners = new Set(((await locks.query()).held ?? []).map((lock) => lock.name ?? ''));
+    for await (const name of folder.keys()) {
+      if (!owners.has(LOCK_PREFIX + tagOf(name))) await folder.removeEntry(name).catch(() => {});
+    }
+  } catch {
+    // sweeping is housekeeping: a page that cannot do it still works
   }
 }
 

@@ -8,24 +8,29 @@ import { createFileJobControl, createFileWorkerClient, createInlineFileWorker, t
 
 function control() {
   const removed: string[] = [];
+  const claims: string[] = [];
   const views: FileJobControlView[] = [];
-  const made = createFileJobControl(async (name) => void removed.push(name));
+  const made = createFileJobControl(async (name) => void removed.push(name), async (tag) => void claims.push(tag));
   made.subscribe((view) => views.push(view));
-  return { control: made, removed, views };
+  return { control: made, removed, views, claims };
 }
 
 describe('file job control', () => {
   it('keeps a finished job\'s outputs until the next job starts, then removes them', async () => {
-    const { control: jobs, removed } = control();
+    const { control: jobs, removed, claims } = control();
     const first = await jobs.begin();
     const names = [first.outputName('sealed'), first.outputName('decrypted')];
     expect(new Set(names).size).toBe(2);
+    // Every name starts with the page's tag, claimed once (the sweep of closed pages' files keys on it).
+    expect(claims).toHaveLength(1);
+    expect(names.every((name) => name.startsWith(`${claims[0]}-`))).toBe(true);
     first.stored('disk');
     await first.finish('done');
     expect(removed).toEqual([]);
     expect(jobs.current).toEqual({ running: false, storage: 'disk', outcome: 'done' });
     await jobs.begin();
     expect(removed).toEqual(names);
+    expect(claims).toHaveLength(1);
   });
 
   it('cancels the running job through its signal and removes what it made when it stops', async () => {
