@@ -139,7 +139,7 @@ export default defineExamQuestions([
     ],
     answer: 'malformed',
     explanation:
-      'The lockout safety check (on CreateKey and PutKeyPolicy) protects against keys nobody can administer. The lesson\'s own fix keeps an administrator with PutKeyPolicy in every policy it writes.',
+      'The lockout safety check (on CreateKey and PutKeyPolicy) protects against keys nobody can administer. Every policy you write should keep a principal that may still change it: an administrator, or the account through the default statement.',
   },
   {
     ...about,
@@ -271,7 +271,7 @@ export default defineExamQuestions([
     ],
     answer: 'grant-token',
     explanation:
-      'CreateGrant returns a GrantId and a GrantToken. Until the grant has propagated, callers that include the token in GrantTokens get the grant\'s permissions immediately. AWS services that create grants (EBS, RDS) do exactly this.',
+      'CreateGrant returns a GrantId and a GrantToken. Until the grant has propagated, callers that include the token in GrantTokens get the grant\'s permissions immediately.',
   },
   {
     ...about,
