@@ -73,6 +73,16 @@ describe('ExamAttemptView', () => {
     expect(grade.topics.reduce((sum: number, t: { max: number }) => sum + t.max, 0)).toBe(3);
   });
 
+  it('submits a timed attempt whose time ran out while the page was closed, as soon as it opens again', async () => {
+    const onsubmit = vi.fn();
+    const started = Date.now() - 10 * 60_000;
+    const attempt = { ...startAttempt({ mode: 'timed', seed: 1, questionIds: ids, now: started }), responses: { [ids[0]!]: 'a' } };
+    render(ExamAttemptView, { props: { attempt, onresponses: () => {}, onsubmit, ondiscard: () => {} } });
+    await vi.waitFor(() => expect(onsubmit).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    expect(onsubmit.mock.lastCall![1]).toBe(true);
+    expect(onsubmit.mock.lastCall![0]).toMatchObject({ max: 3 });
+  });
+
   it('shows a timer for a timed attempt', async () => {
     const attempt = startAttempt({ mode: 'timed', seed: 1, questionIds: ids, now: Date.now() });
     render(ExamAttemptView, { props: { attempt, onresponses: () => {}, onsubmit: () => {}, ondiscard: () => {} } });
