@@ -4,12 +4,14 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { lessonsPlugin } from './src/lessons/build/vite-plugin.ts';
 import { embedLoaderPlugin } from './src/embed/build/loader-plugin.ts';
+import { serviceWorkerPlugin } from './src/ui/offline/build/service-worker-plugin.ts';
 
 export default defineConfig({
   // Relative asset paths: the build works from any sub-path of any static host (course sites).
   base: './',
   // embedLoaderPlugin: embed.js, the <kms-lesson> loader, built apart at the root of the output under a stable name.
-  plugins: [svelte(), lessonsPlugin(), embedLoaderPlugin()],
+  // serviceWorkerPlugin: sw.js, the offline copy of the whole build (after embed.js, which it precaches).
+  plugins: [svelte(), lessonsPlugin(), embedLoaderPlugin(), serviceWorkerPlugin()],
   build: {
     target: 'es2022',
     rolldownOptions: {
