@@ -28,7 +28,7 @@ test('a share link reopens the same step, completed steps and world in a new pag
   expect(done).toBe('2 of 7 steps done');
 
   await activate(page, page.getByRole('button', { name: 'Copy share link' }));
-  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  await expect(page.getByText('Link copied', { exact: true })).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toContain(`#/lessons/${LESSON}/automatic-rotation?share=1`);
   expect(link).toContain('log=1.switch-key,1.switch-key.operation=Encrypt,1.switch-key.operation=EnableKey');
@@ -55,7 +55,7 @@ test('what a learner typed stays out of the link, and the page opening it says s
   await activate(page, page.getByRole('button', { name: 'Send over TLS' }));
   await expect(page.getByText(/Goal reached/).first()).toBeVisible({ timeout: 20_000 });
   await activate(page, page.getByRole('button', { name: 'Copy share link' }));
-  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  await expect(page.getByText('Link copied', { exact: true })).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).not.toContain('7731');
 
