@@ -18,6 +18,7 @@ const expected: Record<string, string | string[]> = {
   'fourth-wait': '800',
   'slowest-strategy': 'exponential',
   'least-work': 'full',
+  'fastest-with-backoff': 'decorrelated',
   'spike-retry-mode': 'adaptive-3',
   'retry-quota': '100',
   'cached-calls': '12',

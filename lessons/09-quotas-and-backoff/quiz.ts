@@ -156,6 +156,26 @@ export default defineQuiz([
     explanation: 'Jitter cuts the work sharply because retries stop colliding. Full jitter, sleep = random(0, min(cap, base × 2^n)), does the least work; equal jitter is close; decorrelated does a little more.',
   },
   {
+    id: 'fastest-with-backoff',
+    kind: 'single',
+    prompt: 'Still with 50 clients in Brooker\'s model, and leaving out "no backoff": which strategy lets every client finish soonest?',
+    refs: ['thundering-herd'],
+    options: [
+      { id: 'decorrelated', text: 'Decorrelated Jitter', why: 'Right: in this model decorrelated jitter finishes a little sooner than full jitter, though it sends somewhat more writes.' },
+      { id: 'full', text: 'Full Jitter', why: 'Close, and it does the least work, but it finishes a little later than decorrelated jitter here.' },
+      { id: 'equal', text: 'Equal Jitter', why: 'Equal jitter keeps half of every sleep fixed, so it is the slowest of the jittered strategies.' },
+      { id: 'exponential', text: 'Exponential backoff without jitter', why: 'The herd is by far the slowest.' },
+    ],
+    answer: {
+      describe: 'computes Brooker\'s study at 50 clients and picks the strategy with backoff and the shortest mean completion time',
+      async compute(engine) {
+        const points = (await studyAt(engine)).filter((p) => p.strategy !== 'none');
+        return points.reduce((a, b) => (b.meanCompletionMs < a.meanCompletionMs ? b : a)).strategy;
+      },
+    },
+    explanation: 'Brooker found full and decorrelated jitter close: decorrelated finishes a little sooner, full jitter does less work. Both beat equal jitter, and all three beat backoff without jitter by a wide margin.',
+  },
+  {
     id: 'spike-retry-mode',
     kind: 'single',
     prompt: '20 SDK clients send 1.5 times the account\'s quota for 10 seconds. Which SDK setting lets every call succeed in the end?',

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { itTimesEveryCheck } from '../../test/support/check-timing';
 import { loadLesson } from '../../src/lessons/catalogue';
 import { createStepRunner } from '../../src/lessons/step-runner';
+import { createLessonPlayer } from '../../src/lessons/player/player';
 import type { Lesson, ScenarioPanel } from '../../src/lessons/types';
 import type { MessageEvent, SimEvent } from '../../src/sim/core/events';
 import scenario, { BURST, panelsFor, REQUESTED_QUOTA, type QuotasState } from './scenario';
@@ -150,6 +151,21 @@ describe('quotas-and-backoff scenario', () => {
     expect(after).not.toBe(shown);
     expect(charts(after)).toContain('herd-try:backoff-timeline');
   });
+
+  it('in the player, which asks for panels at every event of a run, each run still ends with its own charts', async () => {
+    const player = createLessonPlayer(lesson, { startAt: 'retry-modes' });
+    await player.settled();
+    await player.act({ action: 'run-spike', input: { mode: 'standard', maxAttempts: '3', jitter: 'full' } });
+    expect(charts(player.getSnapshot().panels ?? [])).toEqual(['retry-attempts:kms-load/attempts', 'retry-tokens:kms-load/retry-quota']);
+    player.next();
+    await player.settled();
+    await player.act({ action: 'encrypt-with-cache', input: { maxAgeSeconds: '5', maxMessages: '1000' } });
+    expect(charts(player.getSnapshot().panels ?? [])).toEqual(['caching:caching']);
+    player.next();
+    await player.settled();
+    expect(charts(player.getSnapshot().panels ?? [])).toEqual(['increase-attempts:kms-load/attempts']);
+    player.stop();
+  }, 30_000);
 
   it('the quota increase: the engine\'s quota is raised, and the spike runs without a throttle', async () => {
     const runner = await start();

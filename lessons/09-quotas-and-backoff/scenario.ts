@@ -430,7 +430,9 @@ function loadPanels(run: LoadRun, id: string, title: string): ScenarioPanel[] {
  */
 const lastPanels = new WeakMap<QuotasState, { key: string; panels: ScenarioPanel[] }>();
 function memoizedPanels(state: QuotasState): ScenarioPanel[] {
-  const key = [state.view, state.runs.length, state.herdTries.length, state.caching.length, state.study ? 1 : 0].join(':');
+  // Everything panelsFor reads; the player also asks in the middle of a run (each live event), so a
+  // key that missed a field would keep a half-finished answer.
+  const key = [state.view, state.runs.length, state.retryRuns.length, state.herdTries.length, state.caching.length, state.study ? 1 : 0, state.increase ? 1 : 0].join(':');
   const last = lastPanels.get(state);
   if (last?.key === key) return last.panels;
   const panels = panelsFor(state);
