@@ -21,8 +21,8 @@ export const shortcuts: Shortcut[] = [
  * (PageDown, PageUp) and the ones reveal.js made familiar. One map for both tabs.
  */
 export const presenterShortcuts: Shortcut[] = [
-  { keys: ['→', 'PageDown', 'Space'], does: 'Next step' },
-  { keys: ['←', 'PageUp', 'Shift + Space'], does: 'Previous step' },
+  { keys: ['→', 'PageDown', 'Space'], does: 'Forward one step, in every tab of the presentation' },
+  { keys: ['←', 'PageUp', 'Shift + Space'], does: 'Back one step, in every tab of the presentation' },
   { keys: ['B', '.'], does: 'Blank the audience screen, or show it again' },
   { keys: ['F'], does: 'Full screen, or leave it' },
 ];
