@@ -17,24 +17,24 @@ export default defineExamQuestions([
     refs: ['denied-calls', 'a-day-in-the-log'],
     options: [
       {
-        id: 'success-both-denied-caller',
-        text: 'Successful calls in both accounts; calls refused for lack of access only in the partner\'s (the caller\'s) account',
-        why: 'Right: that is how KMS logs cross-account use, so the key owner does not see the partner\'s refused attempts in its own trail.',
-      },
-      {
         id: 'owner-only',
         text: 'Only in your account, the key owner\'s',
         why: 'The caller\'s account always logs its own calls; the owner sees the successful ones too.',
       },
       {
-        id: 'caller-only',
-        text: 'Only in the partner\'s account, the caller\'s',
-        why: 'Successful cross-account operations are logged in the key owner\'s account as well.',
+        id: 'success-both-denied-caller',
+        text: 'Successful calls in both accounts; calls refused for lack of access only in the partner\'s (the caller\'s) account',
+        why: 'Right: that is how KMS logs cross-account use, so the key owner does not see the partner\'s refused attempts in its own trail.',
       },
       {
         id: 'both-always',
         text: 'Every call, successful or refused, in both accounts',
         why: 'Refused cross-account requests are logged only in the caller\'s account.',
+      },
+      {
+        id: 'caller-only',
+        text: 'Only in the partner\'s account, the caller\'s',
+        why: 'Successful cross-account operations are logged in the key owner\'s account as well.',
       },
     ],
     answer: 'success-both-denied-caller',
@@ -50,16 +50,6 @@ export default defineExamQuestions([
     refs: ['read-only-and-management', 'beyond-the-event-history'],
     options: [
       {
-        id: 'write-only',
-        text: 'Record only write management events on the trail (and leave "Exclude AWS KMS events" off)',
-        why: 'Right: the high-volume cryptographic calls are read-only events, while key changes are write events, so a write-only trail keeps the changes.',
-      },
-      {
-        id: 'exclude-kms',
-        text: 'Turn on "Exclude AWS KMS events" for the trail',
-        why: 'That drops every KMS event, including DisableKey, PutKeyPolicy and ScheduleKeyDeletion.',
-      },
-      {
         id: 'data-events-off',
         text: 'Turn off data events for the trail',
         why: 'KMS has no data events: all of its events, Encrypt and Decrypt included, are management events.',
@@ -68,6 +58,16 @@ export default defineExamQuestions([
         id: 'disable-trail',
         text: 'Stop the trail and rely on the 90-day event history',
         why: 'The event history is short-lived and cannot feed long-term storage or alarms the way a trail does.',
+      },
+      {
+        id: 'exclude-kms',
+        text: 'Turn on "Exclude AWS KMS events" for the trail',
+        why: 'That drops every KMS event, including DisableKey, PutKeyPolicy and ScheduleKeyDeletion.',
+      },
+      {
+        id: 'write-only',
+        text: 'Record only write management events on the trail (and leave "Exclude AWS KMS events" off)',
+        why: 'Right: the high-volume cryptographic calls are read-only events, while key changes are write events, so a write-only trail keeps the changes.',
       },
     ],
     answer: 'write-only',
@@ -121,11 +121,6 @@ export default defineExamQuestions([
         why: 'Right: CloudTrail delivers signed digest files with a SHA-256 hash of each log file, so changes and deletions can be detected.',
       },
       {
-        id: 'sse-kms',
-        text: 'SSE-KMS encryption of the log files with a customer managed key',
-        why: 'Encryption controls who can read the logs; someone allowed to write could still replace them undetected.',
-      },
-      {
         id: 'versioning',
         text: 'S3 versioning on the bucket, without anything else',
         why: 'Versioning keeps old copies but proves nothing by itself, and a privileged user can delete versions.',
@@ -134,6 +129,11 @@ export default defineExamQuestions([
         id: 'encryption-context',
         text: 'An encryption context on every KMS call, which CloudTrail uses to sign the events',
         why: 'The encryption context is logged as data; it plays no part in protecting the log files.',
+      },
+      {
+        id: 'sse-kms',
+        text: 'SSE-KMS encryption of the log files with a customer managed key',
+        why: 'Encryption controls who can read the logs; someone allowed to write could still replace them undetected.',
       },
     ],
     answer: 'integrity-validation',
@@ -154,6 +154,11 @@ export default defineExamQuestions([
         why: 'Correct: CloudTrail asks for a data key for each log file it writes; the condition limits it to your trails.',
       },
       {
+        id: 's3-only',
+        text: 'Nothing for readers: s3:GetObject on the bucket is enough to read SSE-KMS objects',
+        why: 'S3 must decrypt the data key with the reader\'s permissions, so kms:Decrypt is required.',
+      },
+      {
         id: 'readers-decrypt',
         text: 'The security team\'s principals kms:Decrypt',
         why: 'Correct: reading an SSE-KMS log file needs kms:Decrypt on the key as well as s3:GetObject.',
@@ -162,11 +167,6 @@ export default defineExamQuestions([
         id: 'cloudtrail-decrypt',
         text: 'The CloudTrail service principal kms:Decrypt',
         why: 'CloudTrail only writes log files; it never needs to read them back.',
-      },
-      {
-        id: 's3-only',
-        text: 'Nothing for readers: s3:GetObject on the bucket is enough to read SSE-KMS objects',
-        why: 'S3 must decrypt the data key with the reader\'s permissions, so kms:Decrypt is required.',
       },
     ],
     answer: ['cloudtrail-gdk', 'readers-decrypt'],
@@ -182,9 +182,9 @@ export default defineExamQuestions([
     refs: ['reading-an-event', 'who-decrypted'],
     options: [
       {
-        id: 'session-and-ip',
-        text: 'userIdentity.arn, whose role session name is the instance id, and sourceIPAddress',
-        why: 'Right: EC2 names each instance\'s role session after the instance, and the source address shows where the call came from.',
+        id: 'response-elements',
+        text: 'responseElements, which names the instance that received the plaintext',
+        why: 'responseElements is null for cryptographic operations.',
       },
       {
         id: 'role-only',
@@ -197,9 +197,9 @@ export default defineExamQuestions([
         why: 'resources lists the KMS key used, not the caller.',
       },
       {
-        id: 'response-elements',
-        text: 'responseElements, which names the instance that received the plaintext',
-        why: 'responseElements is null for cryptographic operations.',
+        id: 'session-and-ip',
+        text: 'userIdentity.arn, whose role session name is the instance id, and sourceIPAddress',
+        why: 'Right: EC2 names each instance\'s role session after the instance, and the source address shows where the call came from.',
       },
     ],
     answer: 'session-and-ip',

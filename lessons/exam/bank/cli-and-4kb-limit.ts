@@ -17,6 +17,11 @@ export default defineExamQuestions([
     refs: ['piece-by-piece', 'encrypt-a-file'],
     options: [
       {
+        id: 'file-prefix',
+        text: 'Write the secret to secret.txt and pass `--plaintext file://secret.txt`',
+        why: 'file:// reads the file as text, which CLI v2 again expects to be base64: same error. fileb:// would work.',
+      },
+      {
         id: 'raw-in-base64-out',
         text: 'Add `--cli-binary-format raw-in-base64-out`',
         why: 'Correct: it restores the version 1 behaviour of sending inline text as raw bytes.',
@@ -25,11 +30,6 @@ export default defineExamQuestions([
         id: 'encode-first',
         text: 'Pass `--plaintext "$(printf %s "$SECRET" | base64)"`',
         why: 'Correct: CLI v2 expects blob parameters given as text to be base64; it decodes them and sends the original bytes.',
-      },
-      {
-        id: 'file-prefix',
-        text: 'Write the secret to secret.txt and pass `--plaintext file://secret.txt`',
-        why: 'file:// reads the file as text, which CLI v2 again expects to be base64: same error. fileb:// would work.',
       },
       {
         id: 'output-text',
@@ -50,11 +50,6 @@ export default defineExamQuestions([
     refs: ['decode-and-decrypt', 'output-and-query'],
     options: [
       {
-        id: 'base64-output',
-        text: 'The CLI prints binary values base64-encoded; pipe the output through `base64 --decode` before writing the file',
-        why: 'Right: Plaintext is a blob, and the CLI always shows blobs as base64, also with --output text.',
-      },
-      {
         id: 'wrong-key',
         text: 'The wrong key decrypted the blob, so the result is still ciphertext',
         why: 'Decrypt either returns the right plaintext or fails; a wrong key gives IncorrectKeyException or InvalidCiphertextException.',
@@ -69,6 +64,11 @@ export default defineExamQuestions([
         text: 'Use `--output json` to get the raw text',
         why: 'JSON output shows the same base64 string, inside quotes.',
       },
+      {
+        id: 'base64-output',
+        text: 'The CLI prints binary values base64-encoded; pipe the output through `base64 --decode` before writing the file',
+        why: 'Right: Plaintext is a blob, and the CLI always shows blobs as base64, also with --output text.',
+      },
     ],
     answer: 'base64-output',
     explanation:
@@ -82,14 +82,14 @@ export default defineExamQuestions([
     refs: ['the-4kb-limit'],
     options: [
       {
-        id: 'digest',
-        text: 'A SHA-256 digest of the archive, computed locally, with --message-type DIGEST',
-        why: 'Right: Sign takes messages of at most 4,096 bytes; a digest is 32 bytes and the signature covers the whole archive through it.',
-      },
-      {
         id: 'raw-file',
         text: 'The archive itself with --message-type RAW',
         why: 'Sign refuses messages over 4,096 bytes with a ValidationException.',
+      },
+      {
+        id: 'digest',
+        text: 'A SHA-256 digest of the archive, computed locally, with --message-type DIGEST',
+        why: 'Right: Sign takes messages of at most 4,096 bytes; a digest is 32 bytes and the signature covers the whole archive through it.',
       },
       {
         id: 'chunks',
@@ -115,9 +115,9 @@ export default defineExamQuestions([
     refs: ['the-4kb-limit'],
     options: [
       {
-        id: 'depends-on-bytes',
-        text: 'Only if the file is at most 4,096 bytes; in UTF-8 those characters can take 2 to 4 bytes each, so check with `wc -c`',
-        why: 'Right: the limit counts bytes of plaintext, not characters.',
+        id: 'compressed',
+        text: 'Yes: KMS compresses the plaintext before applying the limit',
+        why: 'KMS does not compress anything.',
       },
       {
         id: 'always',
@@ -130,9 +130,9 @@ export default defineExamQuestions([
         why: 'The limit applies to the decoded bytes. Base64 is only how the bytes travel inside the JSON request.',
       },
       {
-        id: 'compressed',
-        text: 'Yes: KMS compresses the plaintext before applying the limit',
-        why: 'KMS does not compress anything.',
+        id: 'depends-on-bytes',
+        text: 'Only if the file is at most 4,096 bytes; in UTF-8 those characters can take 2 to 4 bytes each, so check with `wc -c`',
+        why: 'Right: the limit counts bytes of plaintext, not characters.',
       },
     ],
     answer: 'depends-on-bytes',
@@ -181,24 +181,24 @@ export default defineExamQuestions([
     refs: ['output-and-query'],
     options: [
       {
-        id: 'plaintext-still-returned',
-        text: 'KMS still decrypts and returns the plaintext; --query only filters what the CLI prints, so the caller needs kms:Decrypt',
-        why: 'Right: --query is a JMESPath filter applied on the client to the response that already arrived.',
-      },
-      {
         id: 'no-decrypt',
         text: 'KMS only looks up the key id, so kms:DescribeKey is enough',
         why: 'The request is a Decrypt whatever is printed; KMS authorizes and logs it as one.',
       },
       {
-        id: 'not-logged',
-        text: 'The call is not logged in CloudTrail because no plaintext is shown',
-        why: 'CloudTrail logs the Decrypt request; it knows nothing about the CLI\'s filter.',
-      },
-      {
         id: 'query-server-side',
         text: '--query tells KMS to leave the Plaintext field out of the response',
         why: 'KMS receives no query; the full response crosses the network (inside TLS) and the CLI filters it.',
+      },
+      {
+        id: 'plaintext-still-returned',
+        text: 'KMS still decrypts and returns the plaintext; --query only filters what the CLI prints, so the caller needs kms:Decrypt',
+        why: 'Right: --query is a JMESPath filter applied on the client to the response that already arrived.',
+      },
+      {
+        id: 'not-logged',
+        text: 'The call is not logged in CloudTrail because no plaintext is shown',
+        why: 'CloudTrail logs the Decrypt request; it knows nothing about the CLI\'s filter.',
       },
     ],
     answer: 'plaintext-still-returned',
@@ -213,8 +213,8 @@ export default defineExamQuestions([
     refs: ['the-4kb-limit'],
     options: [
       { id: '6144', text: '6,144 bytes', why: 'Right: a ciphertext is larger than its plaintext, so the blob limit is above Encrypt\'s 4,096.' },
-      { id: '4096', text: '4,096 bytes', why: 'That is the plaintext limit of Encrypt; its ciphertext can be larger.' },
       { id: '1024', text: '1,024 bytes', why: 'That is the largest data key GenerateDataKey returns (NumberOfBytes).' },
+      { id: '4096', text: '4,096 bytes', why: 'That is the plaintext limit of Encrypt; its ciphertext can be larger.' },
       { id: '65536', text: '65,536 bytes', why: 'Far above the limit: KMS is not a bulk encryption service.' },
     ],
     answer: '6144',
@@ -229,6 +229,11 @@ export default defineExamQuestions([
     refs: ['why-envelope-encryption', 'the-4kb-limit'],
     options: [
       {
+        id: 'cannot-decrypt',
+        text: 'The pieces cannot be decrypted separately',
+        why: 'Each piece is an ordinary ciphertext blob that decrypts on its own; that is not the problem.',
+      },
+      {
         id: 'requests',
         text: 'It makes one KMS request per 4 KB piece, for every write and every read, which adds cost, latency and request-quota use',
         why: 'Correct: envelope encryption makes one GenerateDataKey to write and one Decrypt to read, whatever the size.',
@@ -237,11 +242,6 @@ export default defineExamQuestions([
         id: 'data-to-kms',
         text: 'Every byte of the file travels to KMS and back',
         why: 'Correct: with envelope encryption the data stays local and only a small key goes to KMS.',
-      },
-      {
-        id: 'cannot-decrypt',
-        text: 'The pieces cannot be decrypted separately',
-        why: 'Each piece is an ordinary ciphertext blob that decrypts on its own; that is not the problem.',
       },
       {
         id: 'rate-limit-ten',

@@ -17,9 +17,9 @@ export default defineExamQuestions([
     refs: ['envelope-layout', 'encrypt-before-upload'],
     options: [
       {
-        id: 'nothing',
-        text: 'None of the files: each was encrypted with a data key that now exists nowhere, and the KMS key never encrypted the files themselves',
-        why: 'Right: KMS can only decrypt an encrypted data key it is given. Without it there is no way back to the data key, and so to the file.',
+        id: 'rotation-history',
+        text: 'All of them: ListKeyRotations exposes the backing keys, which can decrypt the files',
+        why: 'Backing key material never leaves KMS, and it did not encrypt the files in any case.',
       },
       {
         id: 'kms-decrypts-files',
@@ -32,9 +32,9 @@ export default defineExamQuestions([
         why: 'Every GenerateDataKey returns a fresh random key; the old ones cannot be generated again.',
       },
       {
-        id: 'rotation-history',
-        text: 'All of them: ListKeyRotations exposes the backing keys, which can decrypt the files',
-        why: 'Backing key material never leaves KMS, and it did not encrypt the files in any case.',
+        id: 'nothing',
+        text: 'None of the files: each was encrypted with a data key that now exists nowhere, and the KMS key never encrypted the files themselves',
+        why: 'Right: KMS can only decrypt an encrypted data key it is given. Without it there is no way back to the data key, and so to the file.',
       },
     ],
     answer: 'nothing',
@@ -55,11 +55,6 @@ export default defineExamQuestions([
         why: 'Right: the context is authenticated with the encrypted data key, so a file that is not what its name claims is refused.',
       },
       {
-        id: 'october-data',
-        text: 'It silently reads October\'s figures as November\'s',
-        why: 'That is what would happen without a context naming the file; here the context makes the substitution fail.',
-      },
-      {
         id: 'access-denied',
         text: 'KMS returns AccessDeniedException because the attacker copied the object',
         why: 'KMS checks the caller, which is the application, and it is allowed; it knows nothing about who wrote the object to S3.',
@@ -68,6 +63,11 @@ export default defineExamQuestions([
         id: 'garbled',
         text: 'The decryption succeeds but returns random bytes',
         why: 'Authenticated encryption does not return wrong plaintext; it refuses.',
+      },
+      {
+        id: 'october-data',
+        text: 'It silently reads October\'s figures as November\'s',
+        why: 'That is what would happen without a context naming the file; here the context makes the substitution fail.',
       },
     ],
     answer: 'invalid-ciphertext',
@@ -88,9 +88,9 @@ export default defineExamQuestions([
         why: 'Right: each team decrypts its own copy of the data key with its own KMS key. This is what the AWS Encryption SDK does with a keyring of several KMS keys.',
       },
       {
-        id: 'encrypt-twice',
-        text: 'Encrypt the file twice, once with a data key from each KMS key, and store both files',
-        why: 'That works but stores the file twice and doubles the encryption work, which the requirement rules out.',
+        id: 'reencrypt-file',
+        text: 'Encrypt the file under key A, then call ReEncrypt on the file to add key B',
+        why: 'ReEncrypt works on KMS ciphertext blobs of at most a few KB, and it replaces the key rather than adding one.',
       },
       {
         id: 'share-plaintext-key',
@@ -98,9 +98,9 @@ export default defineExamQuestions([
         why: 'A plaintext data key outside KMS and the application is a secret with no access control and no audit trail.',
       },
       {
-        id: 'reencrypt-file',
-        text: 'Encrypt the file under key A, then call ReEncrypt on the file to add key B',
-        why: 'ReEncrypt works on KMS ciphertext blobs of at most a few KB, and it replaces the key rather than adding one.',
+        id: 'encrypt-twice',
+        text: 'Encrypt the file twice, once with a data key from each KMS key, and store both files',
+        why: 'That works but stores the file twice and doubles the encryption work, which the requirement rules out.',
       },
     ],
     answer: 'wrap-twice',
@@ -116,14 +116,14 @@ export default defineExamQuestions([
     refs: ['side-by-side', 'server-tries'],
     options: [
       {
-        id: 'storage-never-plaintext',
-        text: 'The storage service never receives plaintext, so a mistake or compromise on the storage side reveals only ciphertext',
-        why: 'Correct: the data is encrypted before it leaves the writer, and only principals allowed to decrypt the data key can read it.',
-      },
-      {
         id: 'through-intermediaries',
         text: 'The data stays encrypted through any proxy or service in between that ends TLS',
         why: 'Correct: TLS protects each hop; client-side encryption protects the data from end to end, whatever carries it.',
+      },
+      {
+        id: 'storage-never-plaintext',
+        text: 'The storage service never receives plaintext, so a mistake or compromise on the storage side reveals only ciphertext',
+        why: 'Correct: the data is encrypted before it leaves the writer, and only principals allowed to decrypt the data key can read it.',
       },
       {
         id: 'no-kms-calls',
@@ -149,6 +149,11 @@ export default defineExamQuestions([
     refs: ['encrypt-before-upload', 'your-own-text'],
     options: [
       {
+        id: 'kms-key-exposed',
+        text: 'The KMS key is compromised and must be deleted',
+        why: 'Data keys are independent random keys; knowing them reveals nothing about the KMS key, and other data stays safe.',
+      },
+      {
         id: 'files-readable',
         text: 'Anyone who can read the log can decrypt those files without calling KMS, and no CloudTrail event records it',
         why: 'Right: the plaintext data key is all that is needed for the local decryption; KMS and its policies are bypassed entirely.',
@@ -157,11 +162,6 @@ export default defineExamQuestions([
         id: 'needs-kms',
         text: 'No exposure: a reader still needs kms:Decrypt to use the data keys',
         why: 'kms:Decrypt is needed to turn an encrypted data key into a plaintext one. A logged plaintext key skips that step.',
-      },
-      {
-        id: 'kms-key-exposed',
-        text: 'The KMS key is compromised and must be deleted',
-        why: 'Data keys are independent random keys; knowing them reveals nothing about the KMS key, and other data stays safe.',
       },
       {
         id: 'only-new-files',
@@ -182,24 +182,24 @@ export default defineExamQuestions([
     refs: ['audit-trail', 'choose-recipient'],
     options: [
       {
-        id: 'reader-itself',
-        text: 'The reporting role itself, directly; CloudTrail shows the role, with no S3 service involved in the call',
-        why: 'Right: S3 only returned bytes. The reader sent the encrypted data key to KMS with its own credentials.',
-      },
-      {
         id: 's3-on-behalf',
         text: 'S3, on the role\'s behalf; CloudTrail shows invokedBy s3.amazonaws.com',
         why: 'That is SSE-KMS. With client-side encryption S3 cannot decrypt anything, so it calls KMS for nothing.',
       },
       {
-        id: 's3-service-role',
-        text: 'S3, with its own service role',
-        why: 'S3 does not call KMS at all for client-side encrypted objects.',
-      },
-      {
         id: 'no-call',
         text: 'Nobody: the data key is in the object\'s metadata in plaintext',
         why: 'The object\'s header holds the encrypted data key; turning it into a usable key always takes a KMS Decrypt.',
+      },
+      {
+        id: 'reader-itself',
+        text: 'The reporting role itself, directly; CloudTrail shows the role, with no S3 service involved in the call',
+        why: 'Right: S3 only returned bytes. The reader sent the encrypted data key to KMS with its own credentials.',
+      },
+      {
+        id: 's3-service-role',
+        text: 'S3, with its own service role',
+        why: 'S3 does not call KMS at all for client-side encrypted objects.',
       },
     ],
     answer: 'reader-itself',

@@ -27,14 +27,14 @@ export default defineExamQuestions([
         why: 'Correct: the NLB forwards the TLS bytes untouched, so the session runs from the client to the instance.',
       },
       {
-        id: 'ebs-encryption',
-        text: 'Enable EBS encryption with a customer managed KMS key on the instances\' volumes',
-        why: 'That protects data at rest on the volumes. The hop from the ALB to port 80 is still plaintext.',
-      },
-      {
         id: 'security-group',
         text: 'Allow port 80 on the instances only from the ALB\'s security group',
         why: 'That limits who can connect, which is good practice, but the traffic on that hop is still unencrypted.',
+      },
+      {
+        id: 'ebs-encryption',
+        text: 'Enable EBS encryption with a customer managed KMS key on the instances\' volumes',
+        why: 'That protects data at rest on the volumes. The hop from the ALB to port 80 is still plaintext.',
       },
     ],
     answer: ['https-target-group', 'nlb-passthrough'],
@@ -50,14 +50,14 @@ export default defineExamQuestions([
     refs: ['tls-handshake'],
     options: [
       {
-        id: 'ecdhe-policy',
-        text: 'A security policy that allows only ECDHE key exchange cipher suites (forward secrecy)',
-        why: 'Right: each session key comes from ephemeral Diffie-Hellman key pairs that are thrown away; the certificate key only signs, so stealing it later decrypts nothing recorded.',
-      },
-      {
         id: 'rsa-4096',
         text: 'A 4,096-bit RSA certificate with RSA key exchange',
         why: 'With RSA key exchange the client encrypts the session secret under the certificate\'s public key, so whoever steals the private key can decrypt every recording. A longer key does not change that.',
+      },
+      {
+        id: 'ecdhe-policy',
+        text: 'A security policy that allows only ECDHE key exchange cipher suites (forward secrecy)',
+        why: 'Right: each session key comes from ephemeral Diffie-Hellman key pairs that are thrown away; the certificate key only signs, so stealing it later decrypts nothing recorded.',
       },
       {
         id: 'short-lived',
@@ -88,6 +88,11 @@ export default defineExamQuestions([
         why: 'Right: AES-GCM is authenticated encryption. Without the key the attacker cannot make a tag that matches the altered bytes.',
       },
       {
+        id: 'works',
+        text: 'It does not fail: stream encryption lets an attacker flip bits undetected',
+        why: 'That is true of unauthenticated stream or counter modes on their own, which is exactly why TLS uses AEAD ciphers such as AES-GCM.',
+      },
+      {
         id: 'tcp-checksum',
         text: 'The TCP checksum no longer matches',
         why: 'The TCP checksum is not keyed: the attacker simply recomputes it. It catches noise on the line, not attackers.',
@@ -96,11 +101,6 @@ export default defineExamQuestions([
         id: 'certificate',
         text: 'The server certificate\'s signature covers every record',
         why: 'The certificate and CertificateVerify authenticate the handshake only. Records are protected by the session keys.',
-      },
-      {
-        id: 'works',
-        text: 'It does not fail: stream encryption lets an attacker flip bits undetected',
-        why: 'That is true of unauthenticated stream or counter modes on their own, which is exactly why TLS uses AEAD ciphers such as AES-GCM.',
       },
     ],
     answer: 'aead-tag',
@@ -116,9 +116,9 @@ export default defineExamQuestions([
     refs: ['forged-certificate', 'certificates'],
     options: [
       {
-        id: 'mitm',
-        text: 'The traffic is still encrypted, but a man in the middle can present any certificate, read and change everything, and the client will not notice',
-        why: 'Right: encryption to an unauthenticated party protects nothing. Verification is what proves the other end is the real server.',
+        id: 'server-refuses',
+        text: 'The server refuses the handshake because the client did not verify',
+        why: 'The server cannot tell whether the client checked its certificate; the handshake succeeds with anyone.',
       },
       {
         id: 'plaintext',
@@ -131,9 +131,9 @@ export default defineExamQuestions([
         why: 'Encryption without knowing who holds the other key is exactly what a man in the middle exploits.',
       },
       {
-        id: 'server-refuses',
-        text: 'The server refuses the handshake because the client did not verify',
-        why: 'The server cannot tell whether the client checked its certificate; the handshake succeeds with anyone.',
+        id: 'mitm',
+        text: 'The traffic is still encrypted, but a man in the middle can present any certificate, read and change everything, and the client will not notice',
+        why: 'Right: encryption to an unauthenticated party protects nothing. Verification is what proves the other end is the real server.',
       },
     ],
     answer: 'mitm',
@@ -149,6 +149,11 @@ export default defineExamQuestions([
     refs: ['certificates', 'forged-certificate'],
     options: [
       {
+        id: 'accept-domain',
+        text: 'It accepts, because both names are in example.com',
+        why: 'Only a wildcard (*.example.com) or an explicit subject alternative name covers other hosts.',
+      },
+      {
         id: 'refuse',
         text: 'It refuses the connection (or warns), because the certificate does not name the host it asked for',
         why: 'Right: a certificate vouches for the names it lists. A valid certificate for another name proves nothing about shop.example.com.',
@@ -157,11 +162,6 @@ export default defineExamQuestions([
         id: 'accept-ca',
         text: 'It accepts, because a trusted CA signed the certificate',
         why: 'The CA signature proves the certificate is genuine for api.example.com only; the name check is a separate, required step.',
-      },
-      {
-        id: 'accept-domain',
-        text: 'It accepts, because both names are in example.com',
-        why: 'Only a wildcard (*.example.com) or an explicit subject alternative name covers other hosts.',
       },
       {
         id: 'downgrade',
@@ -187,6 +187,11 @@ export default defineExamQuestions([
         why: 'Right: TLS protects bytes on the wire only. What the server does with the plaintext afterwards is outside its reach.',
       },
       {
+        id: 'secure-transport',
+        text: 'Adding aws:SecureTransport to the log group\'s resource policy would encrypt the stored log events',
+        why: 'aws:SecureTransport only tells whether a request arrived over TLS; it encrypts nothing at rest.',
+      },
+      {
         id: 'logs-encrypted',
         text: 'The auditor is satisfied: TLS-protected data stays encrypted in CloudWatch Logs',
         why: 'Nothing of TLS survives the connection. The log lines are the decrypted request bodies.',
@@ -195,11 +200,6 @@ export default defineExamQuestions([
         id: 'mutual-tls',
         text: 'Switching to mutual TLS would keep the card numbers out of the logs',
         why: 'Mutual TLS authenticates the client as well; the server still receives and logs the plaintext.',
-      },
-      {
-        id: 'secure-transport',
-        text: 'Adding aws:SecureTransport to the log group\'s resource policy would encrypt the stored log events',
-        why: 'aws:SecureTransport only tells whether a request arrived over TLS; it encrypts nothing at rest.',
       },
     ],
     answer: 'tls-ends',
@@ -220,14 +220,14 @@ export default defineExamQuestions([
         why: 'Right: KMS endpoints only accept TLS. The Plaintext field is inside the encrypted TLS records, like a password inside a login over TLS.',
       },
       {
-        id: 'sigv4',
-        text: 'Signature Version 4, which encrypts the request and response bodies',
-        why: 'SigV4 signs requests to prove who sent them and that they were not altered. It encrypts nothing.',
-      },
-      {
         id: 'nothing',
         text: 'Nothing: traffic inside AWS Regions is trusted',
         why: 'KMS never accepts plain HTTP; every call, from anywhere, travels over TLS.',
+      },
+      {
+        id: 'sigv4',
+        text: 'Signature Version 4, which encrypts the request and response bodies',
+        why: 'SigV4 signs requests to prove who sent them and that they were not altered. It encrypts nothing.',
       },
       {
         id: 'kms-key',

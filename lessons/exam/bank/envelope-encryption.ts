@@ -17,6 +17,16 @@ export default defineExamQuestions([
     refs: ['too-big-for-encrypt', 'data-key'],
     options: [
       {
+        id: 'customer-record',
+        text: 'A 12 KB JSON customer record',
+        why: 'Over the limit too. Encrypt refuses it with a ValidationException.',
+      },
+      {
+        id: 'log-file',
+        text: 'A 50 MB application log file',
+        why: 'Far above the 4,096-byte limit: envelope-encrypt it with a data key.',
+      },
+      {
         id: 'db-password',
         text: 'A 40-byte database password',
         why: 'Correct: small secrets well under 4,096 bytes are what Encrypt is for.',
@@ -25,16 +35,6 @@ export default defineExamQuestions([
         id: 'private-key',
         text: 'A 1,700-byte PEM-encoded RSA private key',
         why: 'Correct: still under 4,096 bytes, so one Encrypt call protects it.',
-      },
-      {
-        id: 'log-file',
-        text: 'A 50 MB application log file',
-        why: 'Far above the 4,096-byte limit: envelope-encrypt it with a data key.',
-      },
-      {
-        id: 'customer-record',
-        text: 'A 12 KB JSON customer record',
-        why: 'Over the limit too. Encrypt refuses it with a ValidationException.',
       },
     ],
     answer: ['db-password', 'private-key'],
@@ -55,11 +55,6 @@ export default defineExamQuestions([
         why: 'Correct: one call instead of one per file.',
       },
       {
-        id: 'bigger-blast-radius',
-        text: 'If that one plaintext data key leaks, every file written with it can be decrypted',
-        why: 'Correct: the key sits in memory for days and opens everything it encrypted.',
-      },
-      {
         id: 'per-file-context',
         text: 'Each file can still have its own encryption context naming it',
         why: 'The context is bound to the data key when it is generated; one data key has one context for every file.',
@@ -68,6 +63,11 @@ export default defineExamQuestions([
         id: 'kms-refuses',
         text: 'KMS refuses to decrypt a data key that encrypted more than one file',
         why: 'KMS never sees how a data key is used; it only decrypts the encrypted data key it is given.',
+      },
+      {
+        id: 'bigger-blast-radius',
+        text: 'If that one plaintext data key leaks, every file written with it can be decrypted',
+        why: 'Correct: the key sits in memory for days and opens everything it encrypted.',
       },
     ],
     answer: ['fewer-calls', 'bigger-blast-radius'],
@@ -83,24 +83,24 @@ export default defineExamQuestions([
     refs: ['data-key', 'open-envelope'],
     options: [
       {
-        id: 'gdk-only',
-        text: 'kms:GenerateDataKey only',
-        why: 'Right: it receives each new data key in plaintext to encrypt with, but cannot turn a stored encrypted data key back into a plaintext one.',
-      },
-      {
-        id: 'gdk-and-decrypt',
-        text: 'kms:GenerateDataKey and kms:Decrypt',
-        why: 'With kms:Decrypt it could open any stored file, which is what security wants to prevent.',
-      },
-      {
         id: 'gdkwp-only',
         text: 'kms:GenerateDataKeyWithoutPlaintext only',
         why: 'Then it never gets a plaintext data key and cannot encrypt anything without also calling Decrypt.',
       },
       {
+        id: 'gdk-only',
+        text: 'kms:GenerateDataKey only',
+        why: 'Right: it receives each new data key in plaintext to encrypt with, but cannot turn a stored encrypted data key back into a plaintext one.',
+      },
+      {
         id: 'encrypt-only',
         text: 'kms:Encrypt only',
         why: 'Encrypt takes at most 4,096 bytes, so the files themselves cannot be encrypted that way, and it does not make data keys.',
+      },
+      {
+        id: 'gdk-and-decrypt',
+        text: 'kms:GenerateDataKey and kms:Decrypt',
+        why: 'With kms:Decrypt it could open any stored file, which is what security wants to prevent.',
       },
     ],
     answer: 'gdk-only',
@@ -116,16 +116,6 @@ export default defineExamQuestions([
     refs: ['data-key'],
     options: [
       {
-        id: 'number-of-bytes',
-        text: 'GenerateDataKey with NumberOfBytes 64',
-        why: 'Right: NumberOfBytes takes 1 to 1,024 and returns the key both in plaintext and encrypted under the KMS key.',
-      },
-      {
-        id: 'aes-512',
-        text: 'GenerateDataKey with KeySpec AES_512',
-        why: 'KeySpec has only AES_128 and AES_256; for other sizes use NumberOfBytes.',
-      },
-      {
         id: 'generate-random',
         text: 'GenerateRandom with NumberOfBytes 64',
         why: 'That returns random bytes with no encrypted copy, so the application would have to call Encrypt as well to store it.',
@@ -134,6 +124,16 @@ export default defineExamQuestions([
         id: 'impossible',
         text: 'It cannot: KMS data keys are at most 32 bytes',
         why: '32 bytes is AES_256; with NumberOfBytes a data key can be up to 1,024 bytes.',
+      },
+      {
+        id: 'number-of-bytes',
+        text: 'GenerateDataKey with NumberOfBytes 64',
+        why: 'Right: NumberOfBytes takes 1 to 1,024 and returns the key both in plaintext and encrypted under the KMS key.',
+      },
+      {
+        id: 'aes-512',
+        text: 'GenerateDataKey with KeySpec AES_512',
+        why: 'KeySpec has only AES_128 and AES_256; for other sizes use NumberOfBytes.',
       },
     ],
     answer: 'number-of-bytes',
@@ -150,8 +150,8 @@ export default defineExamQuestions([
     options: [
       { id: '2', text: '2: one GenerateDataKey to write and one Decrypt to read', why: 'Right: the chunks are encrypted and decrypted locally with the same data key.' },
       { id: '4096', text: '4,096: one GenerateDataKey and one Decrypt per chunk', why: 'The chunks share one data key; KMS is asked only for that key.' },
-      { id: '1', text: '1: the GenerateDataKey; reading needs no KMS call', why: 'The stored key is encrypted; reading needs a Decrypt to recover the plaintext data key.' },
       { id: '524288', text: '524,288: one Encrypt per 4 KB', why: 'That would be splitting the file through Encrypt, which envelope encryption avoids.' },
+      { id: '1', text: '1: the GenerateDataKey; reading needs no KMS call', why: 'The stored key is encrypted; reading needs a Decrypt to recover the plaintext data key.' },
     ],
     answer: '2',
     explanation:
@@ -166,11 +166,6 @@ export default defineExamQuestions([
     refs: ['your-own-file'],
     options: [
       {
-        id: 'reorder-truncate',
-        text: 'Reorder chunks or drop the last ones: each chunk still passes its own tag check',
-        why: 'Right: every chunk is a valid ciphertext on its own. Binding the chunk number and a last-chunk flag into each chunk (as additional data or in the IV) makes such edits fail.',
-      },
-      {
         id: 'read',
         text: 'Read the chunks, because GCM without additional data is not confidential',
         why: 'Confidentiality does not depend on additional data; the chunks stay unreadable without the key.',
@@ -179,6 +174,11 @@ export default defineExamQuestions([
         id: 'change-bytes',
         text: 'Change bytes inside a chunk',
         why: 'Each chunk\'s tag still catches changes inside it.',
+      },
+      {
+        id: 'reorder-truncate',
+        text: 'Reorder chunks or drop the last ones: each chunk still passes its own tag check',
+        why: 'Right: every chunk is a valid ciphertext on its own. Binding the chunk number and a last-chunk flag into each chunk (as additional data or in the IV) makes such edits fail.',
       },
       {
         id: 'nothing',
@@ -203,11 +203,6 @@ export default defineExamQuestions([
         why: 'Right: authenticated encryption, so tampering is detected, with the 256-bit data key from KeySpec AES_256.',
       },
       {
-        id: 'aes-cbc',
-        text: 'AES-256-CBC with a fixed IV',
-        why: 'Unauthenticated, so changes go unnoticed, and a fixed IV reveals when two messages start the same way.',
-      },
-      {
         id: 'aes-ecb',
         text: 'AES-256-ECB, because it needs no IV',
         why: 'ECB encrypts equal blocks to equal ciphertext, leaking the data\'s structure.',
@@ -216,6 +211,11 @@ export default defineExamQuestions([
         id: 'xor',
         text: 'XOR the data with the data key repeated',
         why: 'A repeating-key XOR is broken by simple analysis and has no integrity at all.',
+      },
+      {
+        id: 'aes-cbc',
+        text: 'AES-256-CBC with a fixed IV',
+        why: 'Unauthenticated, so changes go unnoticed, and a fixed IV reveals when two messages start the same way.',
       },
     ],
     answer: 'aes-gcm',
@@ -231,24 +231,24 @@ export default defineExamQuestions([
     refs: ['how-many-data-keys', 'data-key'],
     options: [
       {
-        id: 'that-file',
-        text: 'Only that file: re-encrypt it with a new data key and fix the crash dump handling; the KMS key and other files are unaffected',
-        why: 'Right: each data key is independent and random, so one leaked key opens exactly the data it encrypted.',
-      },
-      {
         id: 'all-files',
         text: 'Every file under the same KMS key, because data keys are derived from it',
         why: 'Data keys are random, not derived from the KMS key; one reveals nothing about the others.',
       },
       {
-        id: 'delete-kms-key',
-        text: 'The KMS key is compromised: schedule its deletion',
-        why: 'The KMS key never left KMS. Deleting it would make every other file unreadable for nothing.',
+        id: 'that-file',
+        text: 'Only that file: re-encrypt it with a new data key and fix the crash dump handling; the KMS key and other files are unaffected',
+        why: 'Right: each data key is independent and random, so one leaked key opens exactly the data it encrypted.',
       },
       {
         id: 'rotate-fixes',
         text: 'Rotate the KMS key, which makes the leaked data key useless',
         why: 'The leaked key decrypts its file locally, without KMS; rotation changes nothing about that.',
+      },
+      {
+        id: 'delete-kms-key',
+        text: 'The KMS key is compromised: schedule its deletion',
+        why: 'The KMS key never left KMS. Deleting it would make every other file unreadable for nothing.',
       },
     ],
     answer: 'that-file',

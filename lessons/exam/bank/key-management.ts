@@ -17,6 +17,11 @@ export default defineExamQuestions([
     refs: ['create-and-alias'],
     options: [
       {
+        id: 'old-lost',
+        text: 'UpdateAlias; data encrypted earlier can no longer be decrypted through the alias',
+        why: 'Decrypt of a symmetric ciphertext does not need the alias at all: the blob identifies its key.',
+      },
+      {
         id: 'update-alias-old-still-decrypts',
         text: 'UpdateAlias to point alias/app-data at the new key; old ciphertexts still decrypt with the old key, which must stay enabled',
         why: 'Right: the alias is only a name looked up at request time. Each ciphertext records the key that made it, not the alias.',
@@ -25,11 +30,6 @@ export default defineExamQuestions([
         id: 'old-reencrypted',
         text: 'UpdateAlias; KMS then re-encrypts existing ciphertexts under the new key',
         why: 'KMS never touches stored ciphertexts. Moving them is the application\'s job (ReEncrypt).',
-      },
-      {
-        id: 'old-lost',
-        text: 'UpdateAlias; data encrypted earlier can no longer be decrypted through the alias',
-        why: 'Decrypt of a symmetric ciphertext does not need the alias at all: the blob identifies its key.',
       },
       {
         id: 'impossible',
@@ -55,6 +55,11 @@ export default defineExamQuestions([
         why: 'Right: automatic rotation accepts periods from 90 to 2,560 days, and nothing else changes for the applications.',
       },
       {
+        id: 'not-possible',
+        text: 'It cannot be met: automatic rotation always happens every 365 days',
+        why: 'One year is the default, not the only choice; the period has been configurable since 2024.',
+      },
+      {
         id: 'scheduled-on-demand',
         text: 'A scheduled function that calls RotateKeyOnDemand every 180 days',
         why: 'It works for a while, but it is code to run and monitor, and on-demand rotations per key are limited in number.',
@@ -63,11 +68,6 @@ export default defineExamQuestions([
         id: 'new-key-alias',
         text: 'Create a new key every 180 days and move the alias to it',
         why: 'That is manual rotation: more keys to pay for and keep, and every old key must stay enabled for old data.',
-      },
-      {
-        id: 'not-possible',
-        text: 'It cannot be met: automatic rotation always happens every 365 days',
-        why: 'One year is the default, not the only choice; the period has been configurable since 2024.',
       },
     ],
     answer: 'rotation-period',
@@ -81,9 +81,9 @@ export default defineExamQuestions([
     prompt: 'Which RotationPeriodInDays value does EnableKeyRotation reject?',
     refs: ['automatic-rotation'],
     options: [
-      { id: '60', text: '60', why: 'Right: below the minimum of 90 days, so KMS refuses it with a ValidationException.' },
-      { id: '90', text: '90', why: 'Accepted: the shortest period allowed.' },
       { id: '365', text: '365', why: 'Accepted: the default period when none is given.' },
+      { id: '90', text: '90', why: 'Accepted: the shortest period allowed.' },
+      { id: '60', text: '60', why: 'Right: below the minimum of 90 days, so KMS refuses it with a ValidationException.' },
       { id: '2560', text: '2,560', why: 'Accepted: the longest period allowed (about seven years).' },
     ],
     answer: '60',
@@ -97,16 +97,6 @@ export default defineExamQuestions([
     refs: ['automatic-rotation', 'rotate-on-demand'],
     options: [
       {
-        id: 'same-identity',
-        text: 'The key id, ARN, aliases and key policy are unchanged',
-        why: 'Correct: rotation swaps the backing key used for new encryptions, nothing that callers or policies see.',
-      },
-      {
-        id: 'old-ciphertexts-decrypt',
-        text: 'Ciphertexts made before the rotation decrypt without any change to the callers',
-        why: 'Correct: each ciphertext names its backing key version, and KMS keeps every version.',
-      },
-      {
         id: 'data-reencrypted',
         text: 'Existing ciphertexts are re-encrypted under the new backing key in the background',
         why: 'Rotation never re-encrypts anything; old ciphertexts stay under the material that made them.',
@@ -115,6 +105,16 @@ export default defineExamQuestions([
         id: 'update-key-id',
         text: 'Applications must switch to the new key id returned by the rotation',
         why: 'There is no new key id; that is the difference from manual rotation with a new key.',
+      },
+      {
+        id: 'same-identity',
+        text: 'The key id, ARN, aliases and key policy are unchanged',
+        why: 'Correct: rotation swaps the backing key used for new encryptions, nothing that callers or policies see.',
+      },
+      {
+        id: 'old-ciphertexts-decrypt',
+        text: 'Ciphertexts made before the rotation decrypt without any change to the callers',
+        why: 'Correct: each ciphertext names its backing key version, and KMS keeps every version.',
       },
     ],
     answer: ['same-identity', 'old-ciphertexts-decrypt'],
@@ -129,16 +129,6 @@ export default defineExamQuestions([
     refs: ['automatic-rotation', 'three-kinds-and-price'],
     options: [
       {
-        id: 'rsa',
-        text: 'An RSA_2048 key used for signing',
-        why: 'Correct: only symmetric encryption keys rotate automatically.',
-      },
-      {
-        id: 'imported',
-        text: 'A symmetric key with imported key material (Origin EXTERNAL)',
-        why: 'Correct: KMS cannot create new material for you when you supply the material yourself; you rotate by importing new material.',
-      },
-      {
         id: 'symmetric',
         text: 'A symmetric customer managed key created by KMS (Origin AWS_KMS)',
         why: 'This is exactly the kind of key automatic rotation is for.',
@@ -147,6 +137,16 @@ export default defineExamQuestions([
         id: 'multi-region',
         text: 'A symmetric multi-Region primary key created by KMS',
         why: 'Multi-Region symmetric keys support automatic rotation; the new material is shared with their replicas.',
+      },
+      {
+        id: 'imported',
+        text: 'A symmetric key with imported key material (Origin EXTERNAL)',
+        why: 'Correct: KMS cannot create new material for you when you supply the material yourself; you rotate by importing new material.',
+      },
+      {
+        id: 'rsa',
+        text: 'An RSA_2048 key used for signing',
+        why: 'Correct: only symmetric encryption keys rotate automatically.',
       },
     ],
     answer: ['rsa', 'imported'],
@@ -162,24 +162,24 @@ export default defineExamQuestions([
     refs: ['rotate-on-demand'],
     options: [
       {
-        id: 'reencrypt',
-        text: 'ReEncrypt, with key B as the destination key',
-        why: 'Right: KMS decrypts and re-encrypts inside its HSMs, so the plaintext never leaves; it needs kms:ReEncryptFrom on A and kms:ReEncryptTo on B.',
-      },
-      {
         id: 'decrypt-encrypt',
         text: 'Decrypt with key A, then Encrypt with key B',
         why: 'Same result, but every plaintext data key travels to the migration job, which the requirement forbids.',
       },
       {
-        id: 'rotate-a',
-        text: 'RotateKeyOnDemand on key A',
-        why: 'Rotation gives key A new material; nothing moves to key B, and old ciphertexts are not touched.',
+        id: 'reencrypt',
+        text: 'ReEncrypt, with key B as the destination key',
+        why: 'Right: KMS decrypts and re-encrypts inside its HSMs, so the plaintext never leaves; it needs kms:ReEncryptFrom on A and kms:ReEncryptTo on B.',
       },
       {
         id: 'gdkwp-b',
         text: 'GenerateDataKeyWithoutPlaintext under key B',
         why: 'That makes new data keys, which would mean re-encrypting all the data, which the requirement forbids.',
+      },
+      {
+        id: 'rotate-a',
+        text: 'RotateKeyOnDemand on key A',
+        why: 'Rotation gives key A new material; nothing moves to key B, and old ciphertexts are not touched.',
       },
     ],
     answer: 'reencrypt',
@@ -200,14 +200,14 @@ export default defineExamQuestions([
         why: 'Right: 30 days is the default, and the maximum, of the 7 to 30 day window.',
       },
       {
-        id: '7-days',
-        text: 'It is deleted after 7 days',
-        why: 'Seven days is the shortest window you may ask for, not the default.',
-      },
-      {
         id: 'immediately',
         text: 'It is deleted immediately',
         why: 'KMS never deletes a key immediately; a waiting period always applies.',
+      },
+      {
+        id: '7-days',
+        text: 'It is deleted after 7 days',
+        why: 'Seven days is the shortest window you may ask for, not the default.',
       },
       {
         id: 'disabled-only',
@@ -233,9 +233,9 @@ export default defineExamQuestions([
         why: 'Right: a disabled or pending key refuses use but keeps its material, and the refused calls in CloudTrail name whoever still needs it.',
       },
       {
-        id: 'list-grants',
-        text: 'Check ListGrants; if it is empty the key is unused, so delete it with the 7-day window',
-        why: 'Most uses need no grant: callers use the key through the key policy and IAM. An empty grant list proves nothing.',
+        id: 'delete-now',
+        text: 'Delete it; if something breaks, import the key material again',
+        why: 'Only keys with imported material can take material back, and only if you kept a copy. KMS-generated material is gone for good.',
       },
       {
         id: 'rotate-first',
@@ -243,9 +243,9 @@ export default defineExamQuestions([
         why: 'Rotation does not move data, and deleting the key deletes every version of its material anyway.',
       },
       {
-        id: 'delete-now',
-        text: 'Delete it; if something breaks, import the key material again',
-        why: 'Only keys with imported material can take material back, and only if you kept a copy. KMS-generated material is gone for good.',
+        id: 'list-grants',
+        text: 'Check ListGrants; if it is empty the key is unused, so delete it with the 7-day window',
+        why: 'Most uses need no grant: callers use the key through the key policy and IAM. An empty grant list proves nothing.',
       },
     ],
     answer: 'disable-and-alarm',
@@ -260,9 +260,9 @@ export default defineExamQuestions([
     refs: ['three-kinds-and-price', 'automatic-rotation'],
     options: [
       {
-        id: 'yearly-fixed',
-        text: 'AWS rotates them automatically every year, and you cannot change or disable that',
-        why: 'Right: AWS manages their lifecycle, including yearly rotation.',
+        id: 'three-years',
+        text: 'They are rotated every three years',
+        why: 'That was the old schedule; since 2022 AWS managed keys rotate every year.',
       },
       {
         id: 'never',
@@ -270,14 +270,14 @@ export default defineExamQuestions([
         why: 'They are rotated, every year.',
       },
       {
-        id: 'three-years',
-        text: 'They are rotated every three years',
-        why: 'That was the old schedule; since 2022 AWS managed keys rotate every year.',
-      },
-      {
         id: 'configurable',
         text: 'You can enable rotation every 90 days with EnableKeyRotation',
         why: 'You cannot manage AWS managed keys: no rotation settings, no policy edits, no deletion.',
+      },
+      {
+        id: 'yearly-fixed',
+        text: 'AWS rotates them automatically every year, and you cannot change or disable that',
+        why: 'Right: AWS manages their lifecycle, including yearly rotation.',
       },
     ],
     answer: 'yearly-fixed',
@@ -291,11 +291,6 @@ export default defineExamQuestions([
     prompt: 'Why might a company choose a KMS key with imported key material instead of KMS-generated material? (Choose two.)',
     refs: ['three-kinds-and-price'],
     options: [
-      {
-        id: 'own-source',
-        text: 'A rule requires the key material to be generated in its own HSMs and a copy kept outside AWS',
-        why: 'Correct: with imported material you create it and keep the original; KMS only holds a copy.',
-      },
       {
         id: 'delete-at-once',
         text: 'It must be able to make the material unusable immediately, or let it expire on a set date',
@@ -311,6 +306,11 @@ export default defineExamQuestions([
         text: 'Keys with imported material have no monthly charge',
         why: 'They cost the same $1 a month as any customer managed key.',
       },
+      {
+        id: 'own-source',
+        text: 'A rule requires the key material to be generated in its own HSMs and a copy kept outside AWS',
+        why: 'Correct: with imported material you create it and keep the original; KMS only holds a copy.',
+      },
     ],
     answer: ['own-source', 'delete-at-once'],
     explanation:
@@ -324,6 +324,11 @@ export default defineExamQuestions([
     refs: ['three-kinds-and-price', 'schedule-and-cancel'],
     options: [
       {
+        id: 'pending-deletion',
+        text: 'A customer managed key pending deletion',
+        why: 'KMS does not charge for keys pending deletion; if you cancel, billing resumes as if it had never been scheduled.',
+      },
+      {
         id: 'enabled-cmk',
         text: 'An enabled customer managed key',
         why: 'Correct: every customer managed key is billed per month, prorated by the hour.',
@@ -332,11 +337,6 @@ export default defineExamQuestions([
         id: 'disabled-cmk',
         text: 'A disabled customer managed key',
         why: 'Correct: a disabled key still exists and can be enabled again, so it is still billed.',
-      },
-      {
-        id: 'pending-deletion',
-        text: 'A customer managed key pending deletion',
-        why: 'KMS does not charge for keys pending deletion; if you cancel, billing resumes as if it had never been scheduled.',
       },
       {
         id: 'aws-managed',

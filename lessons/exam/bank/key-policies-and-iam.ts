@@ -18,9 +18,9 @@ export default defineExamQuestions([
     refs: ['default-policy', 'evaluation-order'],
     options: [
       {
-        id: 'enables-iam',
-        text: 'It lets IAM policies in account 111122223333 grant access to the key',
-        why: 'Correct: naming the account delegates to IAM, so an identity policy that allows an action on this key now counts.',
+        id: 'other-accounts',
+        text: 'It lets principals in other accounts use the key if their IAM policies allow it',
+        why: 'It names only account 111122223333. Another account must be named in the key policy too.',
       },
       {
         id: 'root-user',
@@ -28,14 +28,14 @@ export default defineExamQuestions([
         why: 'Correct: the account principal includes the root user, so while this statement stays in the policy someone can always manage the key.',
       },
       {
+        id: 'enables-iam',
+        text: 'It lets IAM policies in account 111122223333 grant access to the key',
+        why: 'Correct: naming the account delegates to IAM, so an identity policy that allows an action on this key now counts.',
+      },
+      {
         id: 'every-user',
         text: 'It lets every IAM user and role in the account use the key, whatever their IAM policies say',
         why: 'The account principal is not a wildcard for its users; each of them still needs an IAM policy that allows the action.',
-      },
-      {
-        id: 'other-accounts',
-        text: 'It lets principals in other accounts use the key if their IAM policies allow it',
-        why: 'It names only account 111122223333. Another account must be named in the key policy too.',
       },
     ],
     answer: ['enables-iam', 'root-user'],
@@ -51,24 +51,24 @@ export default defineExamQuestions([
     refs: ['default-policy', 'administrators-and-users'],
     options: [
       {
-        id: 'actions-on-key-arn',
-        text: 'Allow kms:Encrypt, kms:Decrypt and kms:GenerateDataKey on Resource set to the key\'s ARN',
-        why: 'Right: only the operations needed, only on the one key. The default key policy lets this IAM policy take effect.',
-      },
-      {
         id: 'kms-star',
         text: 'Allow kms:* on Resource *',
         why: 'That lets the role administer, disable and schedule deletion of every key that delegates to IAM.',
       },
       {
-        id: 'alias-resource',
-        text: 'Allow the three actions on Resource set to the alias ARN the application uses',
-        why: 'Access to key operations is authorized on the key, not the alias; an alias ARN as the resource does not allow using the key. (Conditions such as kms:ResourceAliases exist for alias-based control.)',
-      },
-      {
         id: 'key-policy-star',
         text: 'Add a key policy statement with Principal "*" allowing kms:Encrypt and kms:Decrypt',
         why: 'A "*" principal without conditions opens the key to every AWS principal that can reach it, in any account.',
+      },
+      {
+        id: 'actions-on-key-arn',
+        text: 'Allow kms:Encrypt, kms:Decrypt and kms:GenerateDataKey on Resource set to the key\'s ARN',
+        why: 'Right: only the operations needed, only on the one key. The default key policy lets this IAM policy take effect.',
+      },
+      {
+        id: 'alias-resource',
+        text: 'Allow the three actions on Resource set to the alias ARN the application uses',
+        why: 'Access to key operations is authorized on the key, not the alias; an alias ARN as the resource does not allow using the key. (Conditions such as kms:ResourceAliases exist for alias-based control.)',
       },
     ],
     answer: 'actions-on-key-arn',
@@ -84,14 +84,14 @@ export default defineExamQuestions([
     refs: ['administrators-and-users'],
     options: [
       {
-        id: 'put-key-policy',
-        text: 'Yes: kms:Put* includes kms:PutKeyPolicy, so Kim can add a statement that lets her decrypt, then decrypt',
-        why: 'Right: key administrators can change the key\'s permissions, including their own. Limit who holds PutKeyPolicy (and CreateGrant), and alarm on those calls.',
-      },
-      {
         id: 'never',
         text: 'No: administrators can never use the key for cryptographic operations',
         why: 'True of the policy as it stands, but not of what Kim can make it say.',
+      },
+      {
+        id: 'aws-approval',
+        text: 'Only with approval from AWS Support',
+        why: 'AWS is not involved in changes to your key policies.',
       },
       {
         id: 'root-only',
@@ -99,9 +99,9 @@ export default defineExamQuestions([
         why: 'Any principal allowed kms:PutKeyPolicy can replace the policy.',
       },
       {
-        id: 'aws-approval',
-        text: 'Only with approval from AWS Support',
-        why: 'AWS is not involved in changes to your key policies.',
+        id: 'put-key-policy',
+        text: 'Yes: kms:Put* includes kms:PutKeyPolicy, so Kim can add a statement that lets her decrypt, then decrypt',
+        why: 'Right: key administrators can change the key\'s permissions, including their own. Limit who holds PutKeyPolicy (and CreateGrant), and alarm on those calls.',
       },
     ],
     answer: 'put-key-policy',
@@ -122,9 +122,9 @@ export default defineExamQuestions([
         why: 'Right: the policy lockout safety check refuses a policy that would leave the caller unable to change it again.',
       },
       {
-        id: 'accepted-unmanageable',
-        text: 'KMS accepts it, and the key can never be managed again',
-        why: 'Only with BypassPolicyLockoutSafetyCheck set, which AWS advises against.',
+        id: 'access-denied',
+        text: 'AccessDeniedException, because the new policy does not allow the engineer',
+        why: 'The engineer is allowed PutKeyPolicy by the current policy; it is the new document that is refused, as malformed.',
       },
       {
         id: 'root-added',
@@ -132,9 +132,9 @@ export default defineExamQuestions([
         why: 'KMS stores the policy you send or refuses it; it never edits it for you.',
       },
       {
-        id: 'access-denied',
-        text: 'AccessDeniedException, because the new policy does not allow the engineer',
-        why: 'The engineer is allowed PutKeyPolicy by the current policy; it is the new document that is refused, as malformed.',
+        id: 'accepted-unmanageable',
+        text: 'KMS accepts it, and the key can never be managed again',
+        why: 'Only with BypassPolicyLockoutSafetyCheck set, which AWS advises against.',
       },
     ],
     answer: 'malformed',
@@ -155,11 +155,6 @@ export default defineExamQuestions([
         why: 'Right: cross-account callers must name the key by key ARN (or alias ARN); a bare alias or key id resolves in their own account.',
       },
       {
-        id: 'allowed',
-        text: 'It succeeds, because both policies allow it',
-        why: 'The permissions are right, but the request never reaches the other account\'s key.',
-      },
-      {
         id: 'access-denied-policy',
         text: 'AccessDeniedException, because aliases cannot be shared across accounts by key policy',
         why: 'The failure is in finding the key, not in authorizing the call.',
@@ -168,6 +163,11 @@ export default defineExamQuestions([
         id: 'disabled',
         text: 'DisabledException, because aliases of other accounts are disabled',
         why: 'Aliases are never enabled or disabled; they are names inside one account and Region.',
+      },
+      {
+        id: 'allowed',
+        text: 'It succeeds, because both policies allow it',
+        why: 'The permissions are right, but the request never reaches the other account\'s key.',
       },
     ],
     answer: 'not-found',
@@ -183,6 +183,11 @@ export default defineExamQuestions([
     refs: ['cross-account-and-deny'],
     options: [
       {
+        id: 'schedule-deletion',
+        text: 'ScheduleKeyDeletion',
+        why: 'Key administration never works across accounts, whatever the policies say.',
+      },
+      {
         id: 'generate-data-key',
         text: 'GenerateDataKey',
         why: 'Correct: cryptographic operations work across accounts.',
@@ -191,11 +196,6 @@ export default defineExamQuestions([
         id: 'describe-key',
         text: 'DescribeKey',
         why: 'Correct: DescribeKey is one of the few non-cryptographic operations that work across accounts (with CreateGrant, ListGrants, RetireGrant, RevokeGrant, GetKeyRotationStatus and GetPublicKey).',
-      },
-      {
-        id: 'schedule-deletion',
-        text: 'ScheduleKeyDeletion',
-        why: 'Key administration never works across accounts, whatever the policies say.',
       },
       {
         id: 'put-key-policy',
@@ -216,16 +216,6 @@ export default defineExamQuestions([
     refs: ['evaluation-order', 'cross-account-and-deny'],
     options: [
       {
-        id: 'denied',
-        text: 'Denied: an explicit deny in any applicable policy overrides every allow, including the key policy\'s',
-        why: 'Right: KMS looks for explicit denies first, in the key policy, IAM policies and other guardrails alike.',
-      },
-      {
-        id: 'allowed-key-policy',
-        text: 'Allowed: the key policy is the primary policy and wins over IAM',
-        why: 'The key policy is required for any allow, but it cannot override a deny elsewhere.',
-      },
-      {
         id: 'allowed-no-delegation',
         text: 'Allowed, unless the key policy also delegates to IAM',
         why: 'Delegation decides whether IAM allows count. IAM denies count whether or not the key policy delegates.',
@@ -234,6 +224,16 @@ export default defineExamQuestions([
         id: 'scheduled-cancelled',
         text: 'The deletion is scheduled but cancelled automatically',
         why: 'Authorization happens before the operation; a denied call changes nothing.',
+      },
+      {
+        id: 'allowed-key-policy',
+        text: 'Allowed: the key policy is the primary policy and wins over IAM',
+        why: 'The key policy is required for any allow, but it cannot override a deny elsewhere.',
+      },
+      {
+        id: 'denied',
+        text: 'Denied: an explicit deny in any applicable policy overrides every allow, including the key policy\'s',
+        why: 'Right: KMS looks for explicit denies first, in the key policy, IAM policies and other guardrails alike.',
       },
     ],
     answer: 'denied',
@@ -249,14 +249,14 @@ export default defineExamQuestions([
     refs: ['grants'],
     options: [
       {
+        id: 'retire-recreate',
+        text: 'Retire the grant and create it again when the error appears',
+        why: 'A new grant has the same propagation delay; it fixes nothing.',
+      },
+      {
         id: 'grant-token',
         text: 'Pass the grant token returned by CreateGrant to the worker, which sends it in the GrantTokens parameter of Decrypt',
         why: 'Right: grants are eventually consistent; a grant token makes KMS honour the grant at once.',
-      },
-      {
-        id: 'key-policy',
-        text: 'Put the worker role in the key policy instead',
-        why: 'That gives up the narrow, removable permission a grant provides, and key policy changes are eventually consistent too.',
       },
       {
         id: 'sleep-hour',
@@ -264,9 +264,9 @@ export default defineExamQuestions([
         why: 'Grants usually take effect within seconds (at most about five minutes), and a grant token removes the wait entirely.',
       },
       {
-        id: 'retire-recreate',
-        text: 'Retire the grant and create it again when the error appears',
-        why: 'A new grant has the same propagation delay; it fixes nothing.',
+        id: 'key-policy',
+        text: 'Put the worker role in the key policy instead',
+        why: 'That gives up the narrow, removable permission a grant provides, and key policy changes are eventually consistent too.',
       },
     ],
     answer: 'grant-token',
@@ -282,11 +282,6 @@ export default defineExamQuestions([
     refs: ['grants', 'conditions'],
     options: [
       {
-        id: 'constrained-grant',
-        text: 'A grant for Decrypt to the worker with the constraint EncryptionContextSubset {"tenant": "42"}, retired when the job ends',
-        why: 'Right: the grant allows Decrypt only when the request\'s context includes tenant=42, and it disappears with the job.',
-      },
-      {
         id: 'plain-grant',
         text: 'A grant for Decrypt to the worker, without constraints',
         why: 'That lets the worker decrypt every tenant\'s data for as long as the grant exists.',
@@ -300,6 +295,11 @@ export default defineExamQuestions([
         id: 'deny-grant',
         text: 'A grant that denies Decrypt for every tenant except 42',
         why: 'Grants can only allow; there are no deny grants.',
+      },
+      {
+        id: 'constrained-grant',
+        text: 'A grant for Decrypt to the worker with the constraint EncryptionContextSubset {"tenant": "42"}, retired when the job ends',
+        why: 'Right: the grant allows Decrypt only when the request\'s context includes tenant=42, and it disappears with the job.',
       },
     ],
     answer: 'constrained-grant',

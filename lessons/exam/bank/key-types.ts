@@ -17,6 +17,16 @@ export default defineExamQuestions([
     refs: ['sign-release', 'choose-key-spec'],
     options: [
       {
+        id: 'rsa-encrypt',
+        text: 'An RSA_2048 key with KeyUsage ENCRYPT_DECRYPT',
+        why: 'Key usage is fixed at creation: an ENCRYPT_DECRYPT key refuses Sign with InvalidKeyUsageException.',
+      },
+      {
+        id: 'symmetric',
+        text: 'A symmetric encryption key, encrypting a hash of each artifact',
+        why: 'Only KMS could decrypt and check it, so offline verification is impossible; and encryption is not a signature.',
+      },
+      {
         id: 'ecc-sign',
         text: 'An asymmetric key, for example ECC_NIST_P256, with KeyUsage SIGN_VERIFY',
         why: 'Right: KMS signs with the private key inside its HSMs, and customers verify with the public key from GetPublicKey, anywhere.',
@@ -25,16 +35,6 @@ export default defineExamQuestions([
         id: 'hmac',
         text: 'An HMAC_256 key, publishing GenerateMac results',
         why: 'A MAC can only be checked with the same secret key, that is by calling KMS VerifyMac; customers without AWS access cannot.',
-      },
-      {
-        id: 'symmetric',
-        text: 'A symmetric encryption key, encrypting a hash of each artifact',
-        why: 'Only KMS could decrypt and check it, so offline verification is impossible; and encryption is not a signature.',
-      },
-      {
-        id: 'rsa-encrypt',
-        text: 'An RSA_2048 key with KeyUsage ENCRYPT_DECRYPT',
-        why: 'Key usage is fixed at creation: an ENCRYPT_DECRYPT key refuses Sign with InvalidKeyUsageException.',
       },
     ],
     answer: 'ecc-sign',
@@ -50,6 +50,11 @@ export default defineExamQuestions([
     refs: ['choose-key-spec', 'sign-release'],
     options: [
       {
+        id: 'algorithm',
+        text: 'Call Sign with SigningAlgorithm RSASSA_PSS_SHA_256 on the same key',
+        why: 'The algorithm must belong to the key\'s usage; an ENCRYPT_DECRYPT key has encryption algorithms only.',
+      },
+      {
         id: 'new-key',
         text: 'Create a second RSA (or ECC) key with KeyUsage SIGN_VERIFY',
         why: 'Right: one usage per key, chosen at creation. Separate keys for encryption and signing is good practice anyway.',
@@ -63,11 +68,6 @@ export default defineExamQuestions([
         id: 'policy',
         text: 'Add kms:Sign to the key policy',
         why: 'The permission is not the problem: KMS would refuse Sign with InvalidKeyUsageException whatever the policy says.',
-      },
-      {
-        id: 'algorithm',
-        text: 'Call Sign with SigningAlgorithm RSASSA_PSS_SHA_256 on the same key',
-        why: 'The algorithm must belong to the key\'s usage; an ENCRYPT_DECRYPT key has encryption algorithms only.',
       },
     ],
     answer: 'new-key',
@@ -83,24 +83,24 @@ export default defineExamQuestions([
     refs: ['plaintext-limits', 'encrypt-offline'],
     options: [
       {
-        id: 'rsa4096-sha256',
-        text: 'RSA_4096 with RSAES_OAEP_SHA_256',
-        why: 'Right: 512 − 2 × 32 − 2 = 446 bytes, enough for 400.',
-      },
-      {
         id: 'rsa3072-sha256',
         text: 'RSA_3072 with RSAES_OAEP_SHA_256',
         why: '384 − 2 × 32 − 2 = 318 bytes: too small.',
       },
       {
-        id: 'rsa3072-sha1',
-        text: 'RSA_3072 with RSAES_OAEP_SHA_1',
-        why: '384 − 2 × 20 − 2 = 342 bytes: still too small, although SHA-1 leaves more room than SHA-256.',
+        id: 'rsa4096-sha256',
+        text: 'RSA_4096 with RSAES_OAEP_SHA_256',
+        why: 'Right: 512 − 2 × 32 − 2 = 446 bytes, enough for 400.',
       },
       {
         id: 'rsa2048-sha1',
         text: 'RSA_2048 with RSAES_OAEP_SHA_1',
         why: '256 − 2 × 20 − 2 = 214 bytes: far too small.',
+      },
+      {
+        id: 'rsa3072-sha1',
+        text: 'RSA_3072 with RSAES_OAEP_SHA_1',
+        why: '384 − 2 × 20 − 2 = 342 bytes: still too small, although SHA-1 leaves more room than SHA-256.',
       },
     ],
     answer: 'rsa4096-sha256',
@@ -116,11 +116,6 @@ export default defineExamQuestions([
     refs: ['hmac-keys', 'price-and-quotas'],
     options: [
       {
-        id: 'hmac',
-        text: 'An HMAC_256 key: GenerateMac when issuing, VerifyMac when checking',
-        why: 'Right: only the same application needs to check the tokens, and HMAC operations count in the large symmetric request quota, not the much smaller asymmetric ones.',
-      },
-      {
         id: 'ecc-sign',
         text: 'An ECC_NIST_P256 signing key: Sign when issuing, Verify when checking',
         why: 'It works, but asymmetric requests cost more and have a much lower quota, and nobody outside needs the public key.',
@@ -135,6 +130,11 @@ export default defineExamQuestions([
         text: 'A symmetric encryption key: Encrypt each token and treat a successful Decrypt as proof',
         why: 'It gives tamper evidence but is the wrong tool: tokens up to 4 KB, blobs larger than the data, and confidentiality nobody asked for.',
       },
+      {
+        id: 'hmac',
+        text: 'An HMAC_256 key: GenerateMac when issuing, VerifyMac when checking',
+        why: 'Right: only the same application needs to check the tokens, and HMAC operations count in the large symmetric request quota, not the much smaller asymmetric ones.',
+      },
     ],
     answer: 'hmac',
     explanation:
@@ -148,9 +148,9 @@ export default defineExamQuestions([
     refs: ['symmetric-stays-inside'],
     options: [
       {
-        id: 'aes-gcm',
-        text: 'AES-256 in GCM mode, inside KMS\'s hardware security modules',
-        why: 'Right: a 256-bit AES key that never leaves the HSMs; GCM authenticates the ciphertext and the encryption context.',
+        id: 'rsa',
+        text: 'RSA-OAEP with a 2,048-bit key',
+        why: 'RSA is for asymmetric ENCRYPT_DECRYPT keys, which you create with an RSA key spec.',
       },
       {
         id: 'aes-cbc',
@@ -158,14 +158,14 @@ export default defineExamQuestions([
         why: 'KMS uses authenticated GCM mode, not CBC.',
       },
       {
-        id: 'rsa',
-        text: 'RSA-OAEP with a 2,048-bit key',
-        why: 'RSA is for asymmetric ENCRYPT_DECRYPT keys, which you create with an RSA key spec.',
-      },
-      {
         id: 'aes-128',
         text: 'AES-128 in GCM mode',
         why: 'The backing key is 256 bits. (AES_128 exists only as a data key spec for GenerateDataKey.)',
+      },
+      {
+        id: 'aes-gcm',
+        text: 'AES-256 in GCM mode, inside KMS\'s hardware security modules',
+        why: 'Right: a 256-bit AES key that never leaves the HSMs; GCM authenticates the ciphertext and the encryption context.',
       },
     ],
     answer: 'aes-gcm',
@@ -185,9 +185,9 @@ export default defineExamQuestions([
         why: 'Correct: that is the point of an asymmetric key. Only the private key stays in KMS.',
       },
       {
-        id: 'no-auto-rotation',
-        text: 'Automatic key rotation cannot be enabled on them',
-        why: 'Correct: automatic (and on-demand) rotation is for symmetric encryption keys; a new key pair means a new key.',
+        id: 'wrap-data-keys',
+        text: 'GenerateDataKey can use an RSA ENCRYPT_DECRYPT key to protect the data key',
+        why: 'GenerateDataKey needs a symmetric encryption key; with an RSA key it fails with InvalidKeyUsageException.',
       },
       {
         id: 'encryption-context',
@@ -195,9 +195,9 @@ export default defineExamQuestions([
         why: 'Encryption context is supported only by symmetric encryption keys.',
       },
       {
-        id: 'wrap-data-keys',
-        text: 'GenerateDataKey can use an RSA ENCRYPT_DECRYPT key to protect the data key',
-        why: 'GenerateDataKey needs a symmetric encryption key; with an RSA key it fails with InvalidKeyUsageException.',
+        id: 'no-auto-rotation',
+        text: 'Automatic key rotation cannot be enabled on them',
+        why: 'Correct: automatic (and on-demand) rotation is for symmetric encryption keys; a new key pair means a new key.',
       },
     ],
     answer: ['public-key-offline', 'no-auto-rotation'],
@@ -213,6 +213,11 @@ export default defineExamQuestions([
     refs: ['encrypt-offline', 'download-public-key'],
     options: [
       {
+        id: 'nothing',
+        text: 'Nothing, because asymmetric keys are not logged',
+        why: 'Every call to KMS is logged, including GetPublicKey, Decrypt and Sign with asymmetric keys.',
+      },
+      {
         id: 'three-decrypts',
         text: 'The GetPublicKey call and 3 Decrypt calls; the 1,000 encryptions do not appear',
         why: 'Right: encryption with the public key happens outside KMS, so KMS never sees it, and no key policy can control it.',
@@ -221,11 +226,6 @@ export default defineExamQuestions([
         id: 'all-encrypts',
         text: '1,000 Encrypt events attributed to the partner, plus 3 Decrypt',
         why: 'Offline encryption makes no request to KMS; there is nothing to log.',
-      },
-      {
-        id: 'nothing',
-        text: 'Nothing, because asymmetric keys are not logged',
-        why: 'Every call to KMS is logged, including GetPublicKey, Decrypt and Sign with asymmetric keys.',
       },
       {
         id: 'encrypts-no-decrypts',
@@ -246,6 +246,11 @@ export default defineExamQuestions([
     refs: ['price-and-quotas', 'sign-release'],
     options: [
       {
+        id: 'message-size',
+        text: 'The responses are larger than 4,096 bytes',
+        why: 'An oversized message gives ValidationException, not ThrottlingException.',
+      },
+      {
         id: 'separate-quota',
         text: 'Asymmetric operations count against their own request quota, which is much lower than the symmetric one',
         why: 'Right: RSA and ECC operations have separate, smaller per-second quotas, and they are also billed at a higher price.',
@@ -254,11 +259,6 @@ export default defineExamQuestions([
         id: 'per-key-limit',
         text: 'Each KMS key is limited to 100 requests per second',
         why: 'Request quotas apply per account and Region and per kind of operation, not per key.',
-      },
-      {
-        id: 'message-size',
-        text: 'The responses are larger than 4,096 bytes',
-        why: 'An oversized message gives ValidationException, not ThrottlingException.',
       },
       {
         id: 'disabled',

@@ -17,9 +17,9 @@ export default defineExamQuestions([
     refs: ['shared-quota', 'under-load'],
     options: [
       {
-        id: 'caller',
-        text: 'The calling account, 444455556666, in the Region of the key',
-        why: 'Right: cross-account requests count against the caller\'s quota, so a partner\'s load cannot throttle the key owner\'s own applications.',
+        id: 'both',
+        text: 'Both accounts, once each',
+        why: 'Each request counts once, against the caller.',
       },
       {
         id: 'owner',
@@ -27,14 +27,14 @@ export default defineExamQuestions([
         why: 'KMS charges the request (and its quota use) to the account that makes it, not to the account that owns the key.',
       },
       {
-        id: 'both',
-        text: 'Both accounts, once each',
-        why: 'Each request counts once, against the caller.',
-      },
-      {
         id: 'per-key',
         text: 'Neither: the key has its own per-key quota',
         why: 'KMS request quotas are per account and Region (and per kind of operation), not per key.',
+      },
+      {
+        id: 'caller',
+        text: 'The calling account, 444455556666, in the Region of the key',
+        why: 'Right: cross-account requests count against the caller\'s quota, so a partner\'s load cannot throttle the key owner\'s own applications.',
       },
     ],
     answer: 'caller',
@@ -54,11 +54,6 @@ export default defineExamQuestions([
         why: 'Correct: the request was fine but arrived when the quota was used up; later it will succeed.',
       },
       {
-        id: 'internal',
-        text: 'KMSInternalException (HTTP 500)',
-        why: 'Correct: a transient fault on the service side, which the SDKs also retry.',
-      },
-      {
         id: 'access-denied',
         text: 'AccessDeniedException',
         why: 'The policies will say the same thing on the next attempt; fix the permissions instead of retrying.',
@@ -67,6 +62,11 @@ export default defineExamQuestions([
         id: 'invalid-ciphertext',
         text: 'InvalidCiphertextException',
         why: 'A damaged blob or a wrong encryption context stays wrong however often it is sent.',
+      },
+      {
+        id: 'internal',
+        text: 'KMSInternalException (HTTP 500)',
+        why: 'Correct: a transient fault on the service side, which the SDKs also retry.',
       },
     ],
     answer: ['throttling', 'internal'],
@@ -82,9 +82,9 @@ export default defineExamQuestions([
     refs: ['thundering-herd', 'exponential-backoff'],
     options: [
       {
-        id: 'jitter',
-        text: 'Add jitter: wait a random time between 0 and the exponential value',
-        why: 'Right: clients that failed together then come back at different moments, so the retries spread out instead of colliding again.',
+        id: 'immediate',
+        text: 'Retry immediately, without waiting, to finish sooner',
+        why: 'Immediate retries multiply the load exactly when the quota is exhausted.',
       },
       {
         id: 'longer-base',
@@ -97,9 +97,9 @@ export default defineExamQuestions([
         why: 'More synchronized retries make more synchronized waves; each retry is another request against the same quota.',
       },
       {
-        id: 'immediate',
-        text: 'Retry immediately, without waiting, to finish sooner',
-        why: 'Immediate retries multiply the load exactly when the quota is exhausted.',
+        id: 'jitter',
+        text: 'Add jitter: wait a random time between 0 and the exponential value',
+        why: 'Right: clients that failed together then come back at different moments, so the retries spread out instead of colliding again.',
       },
     ],
     answer: 'jitter',
@@ -120,11 +120,6 @@ export default defineExamQuestions([
         why: 'Right: the quota applies to each second. A minute that looks fine on average can still contain seconds above the quota.',
       },
       {
-        id: 'per-key',
-        text: 'The metric is reported per KMS key, and the quota applies to each key',
-        why: 'Both the quota and the usage are per account and Region (per kind of operation), not per key.',
-      },
-      {
         id: 'not-available',
         text: 'KMS publishes no usage metrics; only CloudTrail can count requests',
         why: 'KMS publishes request usage to CloudWatch (namespace AWS/Usage), visible with the quota in Service Quotas.',
@@ -133,6 +128,11 @@ export default defineExamQuestions([
         id: 'includes-owned',
         text: 'The usage includes requests AWS services make with AWS owned keys',
         why: 'AWS owned keys do not count against your quotas; AWS managed and customer managed keys do.',
+      },
+      {
+        id: 'per-key',
+        text: 'The metric is reported per KMS key, and the quota applies to each key',
+        why: 'Both the quota and the usage are per account and Region (per kind of operation), not per key.',
       },
     ],
     answer: 'per-minute',
@@ -153,14 +153,14 @@ export default defineExamQuestions([
         why: 'Correct: one data key now serves up to 10,000 messages or 5 minutes, whichever ends first.',
       },
       {
-        id: 'key-lives-longer',
-        text: 'A plaintext data key stays in memory for up to 5 minutes and protects up to 10,000 messages',
-        why: 'Correct: that is the price of caching, and why the limits should be the smallest that meet the cost and performance goals.',
-      },
-      {
         id: 'no-cloudtrail',
         text: 'KMS stops logging the service\'s requests in CloudTrail',
         why: 'Every request that still reaches KMS is logged; there are just fewer of them.',
+      },
+      {
+        id: 'key-lives-longer',
+        text: 'A plaintext data key stays in memory for up to 5 minutes and protects up to 10,000 messages',
+        why: 'Correct: that is the price of caching, and why the limits should be the smallest that meet the cost and performance goals.',
       },
       {
         id: 'context-ignored',
@@ -186,14 +186,14 @@ export default defineExamQuestions([
         why: 'Right: on top of standard retries it adds a client-side rate limiter (a token bucket whose rate follows TCP CUBIC) that drops after a throttle and recovers gradually.',
       },
       {
-        id: 'standard-more-attempts',
-        text: 'Retry mode standard with max attempts raised to 10',
-        why: 'Standard mode only spaces the retries of each request; it never slows the client\'s new requests.',
-      },
-      {
         id: 'legacy',
         text: 'Retry mode legacy',
         why: 'The older mode retries with backoff too, but has no client-side rate limiter.',
+      },
+      {
+        id: 'standard-more-attempts',
+        text: 'Retry mode standard with max attempts raised to 10',
+        why: 'Standard mode only spaces the retries of each request; it never slows the client\'s new requests.',
       },
       {
         id: 'no-retries',

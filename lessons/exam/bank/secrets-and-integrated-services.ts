@@ -18,6 +18,11 @@ export default defineExamQuestions([
     refs: ['password-in-code', 'where-secrets-belong'],
     options: [
       {
+        id: 'rotate-kms',
+        text: 'Rotate the KMS key that protects the database storage',
+        why: 'Rotating KMS key material does not change the database password, which is the secret that leaked.',
+      },
+      {
         id: 'rotate-and-move',
         text: 'Change the database password, store the new one in a secrets store (for example Secrets Manager), and have the code fetch it at run time',
         why: 'Right: the old password must be treated as known, since every clone and the history hold it; the new one must never be in code again.',
@@ -31,11 +36,6 @@ export default defineExamQuestions([
         id: 'encrypt-repo',
         text: 'Make the repository private and encrypt its storage with a KMS key',
         why: 'Everyone with access to the repository can still read the password; encryption at rest changes nothing for them.',
-      },
-      {
-        id: 'rotate-kms',
-        text: 'Rotate the KMS key that protects the database storage',
-        why: 'Rotating KMS key material does not change the database password, which is the secret that leaked.',
       },
     ],
     answer: 'rotate-and-move',
@@ -51,6 +51,11 @@ export default defineExamQuestions([
     refs: ['decrypt-at-start-up', 'encrypted-environment-variable'],
     options: [
       {
+        id: 'quota-only',
+        text: 'Ask for a higher KMS request quota and keep decrypting on every invocation',
+        why: 'That treats the symptom: the calls are unnecessary, and each one still costs money.',
+      },
+      {
         id: 'init-once',
         text: 'Decrypt once in the function\'s initialization code, outside the handler, and keep the plaintext in memory for the execution environment\'s lifetime',
         why: 'Right: one Decrypt per execution environment instead of one per invocation; the secret stays in memory only.',
@@ -59,11 +64,6 @@ export default defineExamQuestions([
         id: 'plaintext-env',
         text: 'Store the API key in plaintext in the environment variable instead',
         why: 'Then anyone who can read the function\'s configuration reads the key, which is what encrypting it prevented.',
-      },
-      {
-        id: 'quota-only',
-        text: 'Ask for a higher KMS request quota and keep decrypting on every invocation',
-        why: 'That treats the symptom: the calls are unnecessary, and each one still costs money.',
       },
       {
         id: 'write-tmp',
@@ -84,6 +84,16 @@ export default defineExamQuestions([
     refs: ['securestring-parameter', 'ssm-calls-kms-for-you'],
     options: [
       {
+        id: 'secrets-manager',
+        text: 'secretsmanager:GetSecretValue',
+        why: 'That is the Secrets Manager API, a different service.',
+      },
+      {
+        id: 'kms-gdk',
+        text: 'kms:GenerateDataKey on the key',
+        why: 'That is needed to write a SecureString (advanced tier), not to read one.',
+      },
+      {
         id: 'ssm-get',
         text: 'ssm:GetParameter on the parameter',
         why: 'Correct: Parameter Store checks its own permission on the parameter first.',
@@ -92,16 +102,6 @@ export default defineExamQuestions([
         id: 'kms-decrypt',
         text: 'kms:Decrypt on the customer managed key',
         why: 'Correct: Parameter Store calls KMS Decrypt on the role\'s behalf, so the role itself must be allowed.',
-      },
-      {
-        id: 'kms-gdk',
-        text: 'kms:GenerateDataKey on the key',
-        why: 'That is needed to write a SecureString (advanced tier), not to read one.',
-      },
-      {
-        id: 'secrets-manager',
-        text: 'secretsmanager:GetSecretValue',
-        why: 'That is the Secrets Manager API, a different service.',
       },
     ],
     answer: ['ssm-get', 'kms-decrypt'],
@@ -117,11 +117,6 @@ export default defineExamQuestions([
     refs: ['securestring-parameter', 'ssm-calls-kms-for-you'],
     options: [
       {
-        id: 'cmk-per-team',
-        text: 'Re-encrypt the payments parameters with a customer managed key whose key policy allows kms:Decrypt only to the payments roles',
-        why: 'Right: kms:Decrypt on that key becomes a second gate that the other roles do not pass, whatever their SSM permissions.',
-      },
-      {
         id: 'edit-aws-ssm',
         text: 'Edit the key policy of aws/ssm to allow only the payments roles',
         why: 'AWS managed key policies cannot be changed, and aws/ssm lets every principal in the account use it through Parameter Store.',
@@ -135,6 +130,11 @@ export default defineExamQuestions([
         id: 'string-type',
         text: 'Change the parameters to type String and restrict ssm:GetParameter',
         why: 'That removes encryption altogether and leaves only one gate.',
+      },
+      {
+        id: 'cmk-per-team',
+        text: 'Re-encrypt the payments parameters with a customer managed key whose key policy allows kms:Decrypt only to the payments roles',
+        why: 'Right: kms:Decrypt on that key becomes a second gate that the other roles do not pass, whatever their SSM permissions.',
       },
     ],
     answer: 'cmk-per-team',
@@ -150,11 +150,6 @@ export default defineExamQuestions([
     refs: ['ssm-calls-kms-for-you', 'securestring-parameter'],
     options: [
       {
-        id: 'advanced-envelope',
-        text: 'It needs the advanced tier (up to 8 KB), and Parameter Store uses envelope encryption: a data key from KMS encrypts the value',
-        why: 'Right: values above 4 KB do not fit through KMS Encrypt, so advanced parameters are encrypted locally with a data key that KMS protects.',
-      },
-      {
         id: 'standard-encrypt',
         text: 'As a standard parameter, encrypted with one KMS Encrypt call',
         why: 'Standard parameters hold at most 4 KB, and KMS Encrypt takes at most 4,096 bytes.',
@@ -168,6 +163,11 @@ export default defineExamQuestions([
         id: 'no-encryption',
         text: 'It cannot: SecureString values over 4 KB are stored unencrypted',
         why: 'Parameter Store never stores a SecureString value unencrypted.',
+      },
+      {
+        id: 'advanced-envelope',
+        text: 'It needs the advanced tier (up to 8 KB), and Parameter Store uses envelope encryption: a data key from KMS encrypts the value',
+        why: 'Right: values above 4 KB do not fit through KMS Encrypt, so advanced parameters are encrypted locally with a data key that KMS protects.',
       },
     ],
     answer: 'advanced-envelope',
@@ -188,6 +188,11 @@ export default defineExamQuestions([
         why: 'Right: Secrets Manager rotates the password in the database and in the secret on a schedule, with built-in support for RDS.',
       },
       {
+        id: 'env-var',
+        text: 'A KMS-encrypted Lambda environment variable updated by hand',
+        why: 'Manual updates are neither automatic nor reliable, and every function holding a copy must be redeployed.',
+      },
+      {
         id: 'kms-rotation',
         text: 'Automatic rotation on the KMS key that encrypts the credentials, every 30 days',
         why: 'KMS rotation changes key material, not the database password; the same credentials would stay valid forever. (And 90 days is its minimum.)',
@@ -196,11 +201,6 @@ export default defineExamQuestions([
         id: 'parameter-store',
         text: 'A SecureString parameter in Parameter Store',
         why: 'Parameter Store stores and encrypts the value but has no built-in rotation; the team would have to write and schedule it.',
-      },
-      {
-        id: 'env-var',
-        text: 'A KMS-encrypted Lambda environment variable updated by hand',
-        why: 'Manual updates are neither automatic nor reliable, and every function holding a copy must be redeployed.',
       },
     ],
     answer: 'secrets-manager',
@@ -216,11 +216,6 @@ export default defineExamQuestions([
     refs: ['s3-and-ebs'],
     options: [
       {
-        id: 'copy-with-cmk',
-        text: 'Copy the snapshot, re-encrypting it with a customer managed key; allow the other account to use that key in its key policy; share the copy',
-        why: 'Right: the other account needs permission to use the key, and only a customer managed key\'s policy can give it.',
-      },
-      {
         id: 'share-directly',
         text: 'Share the snapshot directly; the other account uses its own aws/ebs key',
         why: 'Each account\'s aws/ebs is a different key, and yours cannot be shared: its key policy cannot be edited.',
@@ -229,6 +224,11 @@ export default defineExamQuestions([
         id: 'edit-aws-ebs',
         text: 'Add the other account to the key policy of aws/ebs, then share the snapshot',
         why: 'AWS managed key policies cannot be changed.',
+      },
+      {
+        id: 'copy-with-cmk',
+        text: 'Copy the snapshot, re-encrypting it with a customer managed key; allow the other account to use that key in its key policy; share the copy',
+        why: 'Right: the other account needs permission to use the key, and only a customer managed key\'s policy can give it.',
       },
       {
         id: 'decrypt-snapshot',
@@ -254,14 +254,14 @@ export default defineExamQuestions([
         why: 'Right: encryption is chosen when an instance is created; the encrypted copy of a snapshot is how existing data gets there.',
       },
       {
-        id: 'modify-instance',
-        text: 'Modify the instance and turn encryption on',
-        why: 'RDS cannot encrypt an existing unencrypted instance in place.',
-      },
-      {
         id: 'ebs-default',
         text: 'Turn on EBS encryption by default in the Region',
         why: 'That affects new EBS volumes created by EC2, not the storage of an existing RDS instance.',
+      },
+      {
+        id: 'modify-instance',
+        text: 'Modify the instance and turn encryption on',
+        why: 'RDS cannot encrypt an existing unencrypted instance in place.',
       },
       {
         id: 'read-replica',
@@ -282,9 +282,9 @@ export default defineExamQuestions([
     refs: ['s3-and-ebs', 'where-secrets-belong'],
     options: [
       {
-        id: 'default-encryption',
-        text: 'Turn on EBS encryption by default for the Region and set alias/ebs-prod\'s key as the default EBS encryption key',
-        why: 'Right: new volumes (and snapshot copies) in that Region are then encrypted, with that key unless a request names another.',
+        id: 's3-default',
+        text: 'Set SSE-KMS default encryption with alias/ebs-prod on the account\'s S3 buckets',
+        why: 'S3 default encryption applies to objects in those buckets, not to EBS volumes.',
       },
       {
         id: 'aws-ebs-policy',
@@ -292,14 +292,14 @@ export default defineExamQuestions([
         why: 'AWS managed key policies cannot be changed, and a key policy cannot redirect to another key.',
       },
       {
+        id: 'default-encryption',
+        text: 'Turn on EBS encryption by default for the Region and set alias/ebs-prod\'s key as the default EBS encryption key',
+        why: 'Right: new volumes (and snapshot copies) in that Region are then encrypted, with that key unless a request names another.',
+      },
+      {
         id: 'kms-rotation',
         text: 'Enable automatic rotation on alias/ebs-prod\'s key',
         why: 'Rotation changes the key\'s material; it does not make any volume encrypted.',
-      },
-      {
-        id: 's3-default',
-        text: 'Set SSE-KMS default encryption with alias/ebs-prod on the account\'s S3 buckets',
-        why: 'S3 default encryption applies to objects in those buckets, not to EBS volumes.',
       },
     ],
     answer: 'default-encryption',
@@ -315,16 +315,6 @@ export default defineExamQuestions([
     refs: ['rds-and-redshift'],
     options: [
       {
-        id: 'top-tiers-only',
-        text: 'Only the cluster encryption key involves KMS (generated under the KMS key, and decrypted into the cluster\'s memory); queries never call KMS',
-        why: 'Right: the lower tiers are made and used inside the cluster, so query volume does not turn into KMS requests.',
-      },
-      {
-        id: 'per-block',
-        text: 'Each data block\'s key is decrypted by KMS when a query reads the block',
-        why: 'Block keys are encrypted under the database key inside the cluster; KMS never sees them.',
-      },
-      {
         id: 'per-query',
         text: 'Each query makes one KMS Decrypt call for the database encryption key',
         why: 'The database key is encrypted under the cluster key, not under the KMS key, and stays in the cluster.',
@@ -333,6 +323,16 @@ export default defineExamQuestions([
         id: 'no-kms',
         text: 'Redshift never calls KMS; the KMS key is only a label',
         why: 'Redshift calls KMS for the cluster key (CreateGrant, GenerateDataKeyWithoutPlaintext, Decrypt); without the KMS key the cluster key cannot be decrypted.',
+      },
+      {
+        id: 'per-block',
+        text: 'Each data block\'s key is decrypted by KMS when a query reads the block',
+        why: 'Block keys are encrypted under the database key inside the cluster; KMS never sees them.',
+      },
+      {
+        id: 'top-tiers-only',
+        text: 'Only the cluster encryption key involves KMS (generated under the KMS key, and decrypted into the cluster\'s memory); queries never call KMS',
+        why: 'Right: the lower tiers are made and used inside the cluster, so query volume does not turn into KMS requests.',
       },
     ],
     answer: 'top-tiers-only',

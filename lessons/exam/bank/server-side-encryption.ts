@@ -17,6 +17,16 @@ export default defineExamQuestions([
     refs: ['customer-managed-key', 'upload-sse-kms'],
     options: [
       {
+        id: 'both',
+        text: 'Both: S3 encrypts with key B, then with key A',
+        why: 'Two layers happen only with DSSE-KMS, which is requested explicitly and uses one key for both layers.',
+      },
+      {
+        id: 'rejected',
+        text: 'S3 rejects the upload because the key does not match the default',
+        why: 'S3 rejects it only if a bucket policy says so; default encryption alone does not.',
+      },
+      {
         id: 'key-b',
         text: 'Key B: encryption headers in the request take precedence over the bucket default',
         why: 'Right: default encryption applies only to requests that do not specify encryption. To forbid other keys, add a bucket policy that denies PutObject with a different key id.',
@@ -25,16 +35,6 @@ export default defineExamQuestions([
         id: 'key-a',
         text: 'Key A: the bucket default always wins',
         why: 'The default is a fallback for requests without encryption headers, not an enforcement mechanism.',
-      },
-      {
-        id: 'rejected',
-        text: 'S3 rejects the upload because the key does not match the default',
-        why: 'S3 rejects it only if a bucket policy says so; default encryption alone does not.',
-      },
-      {
-        id: 'both',
-        text: 'Both: S3 encrypts with key B, then with key A',
-        why: 'Two layers happen only with DSSE-KMS, which is requested explicitly and uses one key for both layers.',
       },
     ],
     answer: 'key-b',
@@ -50,6 +50,11 @@ export default defineExamQuestions([
     refs: ['download', 'upload-sse-kms'],
     options: [
       {
+        id: 'encrypt-b',
+        text: 'kms:Encrypt on key B',
+        why: 'S3 never sends object data to KMS Encrypt; it encrypts locally with a data key from GenerateDataKey.',
+      },
+      {
         id: 'decrypt-a',
         text: 'kms:Decrypt on key A',
         why: 'Correct: S3 must decrypt the source object\'s data key, on the role\'s behalf, to read the source.',
@@ -63,11 +68,6 @@ export default defineExamQuestions([
         id: 'reencrypt',
         text: 'kms:ReEncryptFrom on key A and kms:ReEncryptTo on key B',
         why: 'S3 does not call ReEncrypt for a copy: it decrypts with the source key and generates a new data key under the destination key.',
-      },
-      {
-        id: 'encrypt-b',
-        text: 'kms:Encrypt on key B',
-        why: 'S3 never sends object data to KMS Encrypt; it encrypts locally with a data key from GenerateDataKey.',
       },
     ],
     answer: ['decrypt-a', 'gdk-b'],
@@ -83,14 +83,14 @@ export default defineExamQuestions([
     refs: ['remove-decrypt', 'upload-sse-kms'],
     options: [
       {
-        id: 'multipart',
-        text: 'The CLI uploads large files with a multipart upload, and multipart uploads to SSE-KMS need kms:Decrypt as well as kms:GenerateDataKey',
-        why: 'Right: S3 must decrypt the upload\'s encrypted data key to work with the parts before it completes the upload, so the requester needs kms:Decrypt too.',
-      },
-      {
         id: 'size-limit',
         text: 'KMS cannot encrypt objects larger than 4 KB',
         why: 'S3 encrypts the object locally with a data key; KMS only ever sees the data key, whatever the object size.',
+      },
+      {
+        id: 'multipart',
+        text: 'The CLI uploads large files with a multipart upload, and multipart uploads to SSE-KMS need kms:Decrypt as well as kms:GenerateDataKey',
+        why: 'Right: S3 must decrypt the upload\'s encrypted data key to work with the parts before it completes the upload, so the requester needs kms:Decrypt too.',
       },
       {
         id: 'throttling',
@@ -116,24 +116,24 @@ export default defineExamQuestions([
     refs: ['upload-sse-kms', 'audit-trail'],
     options: [
       {
-        id: 'bucket-arn',
-        text: 'With Bucket Keys, S3 asks KMS for a bucket-level key, and the encryption context is the bucket ARN, not the object ARN',
-        why: 'Right: the condition no longer matches. Policies that test the context must expect arn:aws:s3:::example-reports when Bucket Keys are on.',
-      },
-      {
-        id: 'no-context',
-        text: 'With Bucket Keys, S3 sends no encryption context at all',
-        why: 'S3 still sends aws:s3:arn; only its value changes, from the object to the bucket.',
-      },
-      {
         id: 'new-permission',
         text: 'Bucket Keys need the extra permission kms:CreateBucketKey',
         why: 'There is no such KMS action. S3 still calls GenerateDataKey and Decrypt, just far less often.',
       },
       {
+        id: 'bucket-arn',
+        text: 'With Bucket Keys, S3 asks KMS for a bucket-level key, and the encryption context is the bucket ARN, not the object ARN',
+        why: 'Right: the condition no longer matches. Policies that test the context must expect arn:aws:s3:::example-reports when Bucket Keys are on.',
+      },
+      {
         id: 'aws-managed',
         text: 'Bucket Keys only work with the AWS managed key aws/s3',
         why: 'Bucket Keys work with customer managed keys too; that is their most common use.',
+      },
+      {
+        id: 'no-context',
+        text: 'With Bucket Keys, S3 sends no encryption context at all',
+        why: 'S3 still sends aws:s3:arn; only its value changes, from the object to the bucket.',
       },
     ],
     answer: 'bucket-arn',
@@ -149,11 +149,6 @@ export default defineExamQuestions([
     refs: ['customer-managed-key', 'remove-decrypt'],
     options: [
       {
-        id: 'disable-key',
-        text: 'Disable the KMS key',
-        why: 'Right: every Decrypt fails with DisabledException, so S3 can return no object encrypted under it, to anyone; EnableKey restores access.',
-      },
-      {
         id: 'schedule-deletion',
         text: 'Schedule the key for deletion with a 7-day waiting period',
         why: 'It also blocks use at once, but if nobody cancels in time the data is lost for good. Disabling gives the same effect without that risk.',
@@ -167,6 +162,11 @@ export default defineExamQuestions([
         id: 'default-sse-s3',
         text: 'Change the bucket\'s default encryption to SSE-S3',
         why: 'That affects only new uploads; existing objects stay under the KMS key and remain readable.',
+      },
+      {
+        id: 'disable-key',
+        text: 'Disable the KMS key',
+        why: 'Right: every Decrypt fails with DisabledException, so S3 can return no object encrypted under it, to anyone; EnableKey restores access.',
       },
     ],
     answer: 'disable-key',
@@ -182,14 +182,14 @@ export default defineExamQuestions([
     refs: ['sse-s3', 'customer-managed-key'],
     options: [
       {
+        id: 'cse',
+        text: 'Client-side encryption with the AWS Encryption SDK',
+        why: 'That keeps plaintext away from S3, but then S3 does not do the encryption, which the company asked for.',
+      },
+      {
         id: 'sse-c',
         text: 'SSE-C (server-side encryption with customer-provided keys)',
         why: 'Right: S3 uses the key sent with each request (over HTTPS only) and then discards it, keeping only a salted HMAC to check the next request.',
-      },
-      {
-        id: 'imported-material',
-        text: 'SSE-KMS with a KMS key whose key material was imported',
-        why: 'The company generated the material, but KMS stores and uses it inside AWS, which the policy forbids.',
       },
       {
         id: 'sse-s3',
@@ -197,9 +197,9 @@ export default defineExamQuestions([
         why: 'S3 creates and keeps the keys itself.',
       },
       {
-        id: 'cse',
-        text: 'Client-side encryption with the AWS Encryption SDK',
-        why: 'That keeps plaintext away from S3, but then S3 does not do the encryption, which the company asked for.',
+        id: 'imported-material',
+        text: 'SSE-KMS with a KMS key whose key material was imported',
+        why: 'The company generated the material, but KMS stores and uses it inside AWS, which the policy forbids.',
       },
     ],
     answer: 'sse-c',
@@ -215,14 +215,14 @@ export default defineExamQuestions([
     refs: ['stolen-disk', 'remove-decrypt'],
     options: [
       {
+        id: 'compromised-app',
+        text: 'A compromised application whose role has both s3:GetObject and kms:Decrypt',
+        why: 'S3 decrypts transparently for any caller with both permissions, so the application reads plaintext as usual.',
+      },
+      {
         id: 'stolen-media',
         text: 'Someone obtains a copy of the storage media holding the objects',
         why: 'Correct: the media hold ciphertext and encrypted data keys, which only KMS can open for an allowed caller.',
-      },
-      {
-        id: 's3-only-principal',
-        text: 'A user with s3:GetObject on the bucket but no kms:Decrypt on the key',
-        why: 'Correct: S3 cannot get the data key on that user\'s behalf, so the download fails.',
       },
       {
         id: 'plain-http',
@@ -230,9 +230,9 @@ export default defineExamQuestions([
         why: 'Encryption at rest starts when S3 has the data. In flight, only TLS helps (and a bucket policy that denies requests without aws:SecureTransport).',
       },
       {
-        id: 'compromised-app',
-        text: 'A compromised application whose role has both s3:GetObject and kms:Decrypt',
-        why: 'S3 decrypts transparently for any caller with both permissions, so the application reads plaintext as usual.',
+        id: 's3-only-principal',
+        text: 'A user with s3:GetObject on the bucket but no kms:Decrypt on the key',
+        why: 'Correct: S3 cannot get the data key on that user\'s behalf, so the download fails.',
       },
     ],
     answer: ['stolen-media', 's3-only-principal'],

@@ -92,4 +92,15 @@ describe('exam question bank', () => {
     expect(all.length).toBeGreaterThanOrEqual(75);
     expect(new Set(all.map((q) => q.id)).size).toBe(all.length);
   });
+
+  // Options are shown in the order written, so "the right answer is always first" would be a giveaway.
+  it('spreads the right answers over the option positions', async () => {
+    const all = (await Promise.all(EXAM_TOPICS.map(loadTopic))).flat();
+    const positions = all.flatMap((q) => [q.answer].flat().map((id) => q.options.findIndex((option) => option.id === id)));
+    const share = (position: number) => positions.filter((p) => p === position).length / positions.length;
+    for (const position of [0, 1, 2, 3]) {
+      expect(share(position), `share of right answers in position ${position + 1}`).toBeGreaterThan(0.15);
+      expect(share(position), `share of right answers in position ${position + 1}`).toBeLessThan(0.4);
+    }
+  });
 });
