@@ -65,8 +65,12 @@ export async function openDiskSink(name: string, expectedBytes: number): Promise
   try {
     if (!(await roomFor(expectedBytes))) return undefined;
     folder = await outputFolder();
-    const file = await folder?.getFileHandle(name, { create: true });
-    if (!folder || !file || typeof file.createSyncAccessHandle !== 'function') return undefined;
+    if (!folder) return undefined;
+    const file = await folder.getFileHandle(name, { create: true });
+    if (typeof file.createSyncAccessHandle !== 'function') {
+      await folder.removeEntry(name); // not from a dedicated worker, or an older browser: no synchronous writes
+      return undefined;
+    }
     handle = await file.createSyncAccessHandle();
     const open = handle;
     const dir = folder;
