@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { build, type Plugin } from 'vite';
-import { SERVICE_WORKER_FILE_NAME } from '../worker-file';
+import { SERVICE_WORKER_FILE_NAME } from '../worker-file.ts';
 
 const ENTRY = 'src/ui/offline/worker/service-worker.ts';
 
