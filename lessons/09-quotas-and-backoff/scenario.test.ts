@@ -154,7 +154,8 @@ describe('quotas-and-backoff scenario', () => {
 
   it('in the player, which asks for panels at every event of a run, each run still ends with its own charts', async () => {
     const player = createLessonPlayer(lesson, { startAt: 'retry-modes' });
-    await player.settled();
+    // Until the learner runs the spike, the step shows no charts (not the herd's from the step before).
+    expect((await player.settled()).panels).toBeUndefined();
     await player.act({ action: 'run-spike', input: { mode: 'standard', maxAttempts: '3', jitter: 'full' } });
     expect(charts(player.getSnapshot().panels ?? [])).toEqual(['retry-attempts:kms-load/attempts', 'retry-tokens:kms-load/retry-quota']);
     player.next();

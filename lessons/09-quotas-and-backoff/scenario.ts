@@ -88,7 +88,8 @@ export interface CachingRun {
 }
 
 /** Which step's results the panels show. */
-export type View = 'start' | 'burst' | 'shared' | 'backoff' | 'herd' | 'retry' | 'caching' | 'increase';
+const VIEWS = ['start', 'burst', 'shared', 'backoff', 'herd', 'retry', 'caching', 'increase'] as const;
+export type View = (typeof VIEWS)[number];
 
 export interface QuotasState {
   view: View;
@@ -198,6 +199,10 @@ export default defineScenario<QuotasState>({
     };
 
     const handlers: Record<string, (event: ScenarioEvent) => Promise<void>> = {
+      /** A step whose results come only from the learner starts with no charts, not the last step's. */
+      async show(event) {
+        state.view = choiceOf(VIEWS, String(event.view), 'a view');
+      },
       async burst() {
         state.view = 'burst';
         nextSecond();
