@@ -9,7 +9,7 @@ import { itTimesEveryCheck } from '../../test/support/check-timing';
 import { loadLesson } from '../../src/lessons/catalogue';
 import { createStepRunner } from '../../src/lessons/step-runner';
 import type { Lesson } from '../../src/lessons/types';
-import scenario, { NOVEMBER_PAYROLL_ARN, validCount, validReader, type AuditState } from './scenario';
+import scenario, { NOVEMBER_PAYROLL_ARN, ORDER_NOTE, validCount, validReader, type AuditState } from './scenario';
 import { eventMentions, failedCalls, refusedWith, whoDecrypted, writeEvents } from './trail';
 import { PEOPLE } from './working-day';
 
@@ -98,6 +98,20 @@ describe('audit-with-cloudtrail scenario', () => {
     expect(JSON.stringify(logged)).not.toContain('the order note itself');
     // The web server decrypts it again with the same context: two events for the flow.
     expect(runner.state.trail.at(-1)?.eventName).toBe('Decrypt');
+    expect(runner.check('contextLogged')).toBe(true);
+  }, 30_000);
+
+  it('logs the learner\'s own terminal calls as Alice, context and all, and counts them for the step', async () => {
+    const runner = await start();
+    await runner.playThrough('read-only-and-management');
+    await runner.dispatch({ type: 'open-terminal' });
+    const chip = lesson.steps.find((s) => s.id === 'context-is-logged')!.chips![0];
+    await runner.act({ action: 'terminal', input: { line: chip } });
+    expect(runner.state.terminalLines).toEqual([{ line: chip, exitCode: 0 }]);
+    const logged = runner.state.trail.at(-1)!;
+    expect([logged.eventName, logged.userIdentity.arn, logged.sourceIPAddress]).toEqual(['Encrypt', PEOPLE.alice, '203.0.113.10']);
+    expect(logged.requestParameters?.encryptionContext).toEqual({ 'customer-email': 'jo@example.com' });
+    expect(eventMentions(logged, ORDER_NOTE)).toBe(false);
     expect(runner.check('contextLogged')).toBe(true);
   }, 30_000);
 

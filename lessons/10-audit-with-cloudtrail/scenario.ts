@@ -8,13 +8,14 @@
  * of lesson 2, so its object store runs on a network of its own whose events are not shown.
  */
 import { createKms, explainDecision, isKmsError, type CloudTrailEvent, type Input, type RecordedDecision } from '../../src/kms/index';
-import { defineScenario, type AuditLogPanel, type ScenarioEvent } from '../../src/lessons/types';
+import { TERMINAL_EVENT, terminalAction, terminalLineOf } from '../../src/lessons/terminal-action';
+import { defineScenario, type AuditLogPanel, type ScenarioEvent, type ScenarioTerminal } from '../../src/lessons/types';
 import { createEventStream, type Payload } from '../../src/sim/core/events';
 import { createNetwork } from '../../src/sim/network/network';
 import { heldKeyPayload, metadataPayload } from '../../src/sim/network/payloads';
 import { callKms, ObjectStore } from '../../src/sim/storage';
 import { utf8 } from '../../src/sim/tls/bytes';
-import { createWorld, SANDBOX_ACCOUNT } from '../../src/sim/world';
+import { createWorld, SANDBOX_ACCOUNT, SANDBOX_WORLD } from '../../src/sim/world';
 import { eventMentions, failedCalls, matchingEventNames, objectArn, refusedWith, shortPrincipal, whoDecrypted, writeEvents, encryptionContextOf, eventNames } from './trail';
 import { HR_BUCKET, PAYROLL_NOVEMBER, PEOPLE, REGION, replayDay, SHARED_BUCKET, KEY_ALIASES, USER_AGENTS, type DayEntry, type KeyAlias, type Person } from './working-day';
 
@@ -23,6 +24,12 @@ export const NOVEMBER_PAYROLL_ARN = objectArn(HR_BUCKET, PAYROLL_NOVEMBER);
 export const ALARM_EVENT_NAMES = ['DisableKey', 'ScheduleKeyDeletion', 'PutKeyPolicy'] as const;
 export const MAX_CONTEXT_CHARS = 200;
 export const MAX_PLAINTEXT_CHARS = 400;
+/** The file in the terminal's home directory (step "context-is-logged"), and what it holds. */
+export const ORDER_NOTE_FILE = 'order-note.txt';
+export const ORDER_NOTE = 'Order A-1045: ring the bell twice';
+const TERMINAL_FILES = { [ORDER_NOTE_FILE]: ORDER_NOTE };
+/** Where Alice's own calls come from (the sandbox world's address for her). */
+const ALICE_IP = SANDBOX_WORLD.accounts[0].users?.find((u) => `arn:aws:iam::${SANDBOX_ACCOUNT}:user/${u.name}` === PEOPLE.alice)?.sourceIp;
 
 const ACTORS = { alice: 'alice', bob: 'bob', carol: 'carol', app: 'app', dave: 'dave', s3: 's3', kms: 'kms', trail: 'trail' } as const;
 
@@ -70,6 +77,8 @@ export interface AuditState {
   keyStates: Record<string, string>;
   /** Key ARNs by alias, once the day has created them. */
   keyArns: Partial<Record<KeyAlias, string>>;
+  /** Lines the learner ran in the terminal (as Alice), with their exit status. */
+  terminalLines: { line: string; exitCode: number }[];
 }
 
 export function validReader(raw: string | undefined): ReaderChoice {
@@ -147,6 +156,7 @@ export default defineScenario<AuditState>({
       contextCalls: [],
       keyStates: {},
       keyArns: {},
+      terminalLines: [],
     };
     const refreshKeyStates = () => {
       for (const key of kms.keys({ accountId: SANDBOX_ACCOUNT, region: REGION })) {
@@ -186,6 +196,9 @@ export default defineScenario<AuditState>({
       for (const e of logged.filter((x) => x.errorCode)) net.note(ACTORS.kms, summary(e), { tone: 'danger' });
       if (entry.mark && logged.length) state.marks[entry.mark] = logged[logged.length - 1].eventID;
     };
+
+    /** Alice's terminal, built the first time a step offers it (see 'open-terminal'). */
+    let terminal: ScenarioTerminal | undefined;
 
     const eventOf = (mark: string): CloudTrailEvent => {
       const found = state.trail.find((e) => e.eventID === state.marks[mark]);
@@ -273,6 +286,27 @@ export default defineScenario<AuditState>({
           ? `The Encrypt event holds "${key}": "${value}" in plaintext, readable by everyone who can read the log${leaked ? '; and your plaintext too, because the context repeats it' : '; the plaintext itself is not in the event'}`
           : `The Encrypt event's context does not hold "${key}"`, { tone: seen ? 'warning' : 'info' });
       },
+      async 'open-terminal'() {
+        if (terminal) return;
+        // The shell and its aws command are large: they load only when a step offers the terminal.
+        const [{ createShell }, { createScenarioTerminal }] = await Promise.all([import('../../src/cli/index'), import('../../src/lessons/terminal')]);
+        terminal = createScenarioTerminal(createShell({ kms, clock, caller: () => world.caller(PEOPLE.alice), sourceIp: () => ALICE_IP, region: REGION, files: TERMINAL_FILES }));
+      },
+      async [TERMINAL_EVENT](event) {
+        await handlers['open-terminal'](event);
+        const line = terminalLineOf(event);
+        const from = kms.audit.events.length;
+        const ran = await terminal!.run(line);
+        state.terminalLines.push({ line, exitCode: ran.exitCode });
+        net.note(ACTORS.alice, `$ ${line.length > 120 ? `${line.slice(0, 118)}…` : line}  (exit status ${ran.exitCode})`, { tone: ran.exitCode === 0 ? 'info' : 'warning' });
+        for (const e of kms.audit.events.slice(from)) {
+          const context = encryptionContextOf(e);
+          net.send({ from: ACTORS.alice, to: ACTORS.kms, label: `kms:${e.eventName}`, carries: [metadataPayload('logged', `${clockText(e.eventTime)} ${e.eventName} by ${shortPrincipal(e.userIdentity.arn)}: ${outcomeText(e)}`), ...(Object.keys(context).length ? [metadataPayload('encryptionContext', JSON.stringify(context))] : [])], wire: utf8(e.eventName) });
+          // An Encrypt with a context of the learner's own counts for the step, as the form's does.
+          const [key] = Object.keys(context);
+          if (e.eventName === 'Encrypt' && key !== undefined) state.contextCalls.push({ key, value: context[key], plaintext: ORDER_NOTE, eventID: e.eventID, ...(e.errorCode ? { errorCode: e.errorCode } : {}) });
+        }
+      },
       async 'alarm-rule'() {
         clock.advance(60_000);
         // ScheduleKeyDeletion takes a key id or key ARN, never an alias.
@@ -288,6 +322,9 @@ export default defineScenario<AuditState>({
 
     return {
       state,
+      get terminal() {
+        return terminal;
+      },
       async dispatch(event) {
         const handler = handlers[event.type];
         if (!handler) throw new Error(`audit-with-cloudtrail: unknown scenario event "${event.type}"`);
@@ -296,7 +333,11 @@ export default defineScenario<AuditState>({
     };
   },
 
+  // The terminal's files; its shell is built lazily, in the step that offers it.
+  terminal: { files: TERMINAL_FILES },
+
   actions: {
+    terminal: terminalAction(),
     'answer-reader': {
       label: 'Answer from the log',
       description: `Who decrypted ${PAYROLL_NOVEMBER}? The check compares your answer with the successful Decrypt events whose encryption context names the object.`,

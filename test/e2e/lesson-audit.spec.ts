@@ -13,6 +13,7 @@ import type { Locator, Page } from '@playwright/test';
 
 const LESSON = { id: 'audit-with-cloudtrail', title: 'Audit with CloudTrail' };
 const LOG = 'CloudTrail event history: KMS';
+const TERMINAL_LINE = 'aws kms encrypt --key-id alias/app-secrets --plaintext fileb://order-note.txt --encryption-context project=audit --output text --query KeyId';
 
 // axe is injected as an inline script, which the app's Content-Security-Policy rightly refuses.
 test.use({ bypassCSP: true });
@@ -78,6 +79,15 @@ test('a newcomer reads the day in CloudTrail and answers from the log with the k
     }
 
     if (title.includes('the encryption context is logged')) {
+      // Alice's own call from the terminal lands in the same log.
+      const terminal = page.getByRole('textbox', { name: 'Terminal', exact: true });
+      await tabTo(page, terminal, { max: 120 });
+      await page.keyboard.type(TERMINAL_LINE);
+      await page.keyboard.press('Enter');
+      await expect(terminal).toHaveValue('');
+      await expect(page.getByRole('log', { name: 'Terminal output' })).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
+      await expect(rows.first()).toContainText('Encrypt');
+      await expect(rows.first()).toContainText('user/alice');
       await activate(page, page.getByRole('button', { name: 'Encrypt and read the log' }));
       await expect(goal).toBeVisible({ timeout: 20_000 });
       await filterBy(page, log, 'Event name', 'Encrypt', 'Encrypt');
