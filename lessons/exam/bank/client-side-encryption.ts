@@ -206,4 +206,37 @@ export default defineExamQuestions([
     explanation:
       'Who calls KMS is the visible difference between the two models: with SSE-KMS, S3 calls on your behalf (and kms:ViaService is set); with client-side encryption, your application calls directly, and an s3.*.amazonaws.com ViaService condition would not match.',
   },
+  {
+    ...about,
+    id: 'cse-verify-context-from-header',
+    kind: 'single',
+    prompt:
+      'An application decrypts S3 objects written with the AWS Encryption SDK, whose messages carry their encryption context in the header; the SDK passes that context to KMS on decrypt. A writer with bucket access could replace invoices/0042 with the valid message of invoices/0007. What should the reading code do?',
+    refs: ['encryption-context', 'side-by-side'],
+    options: [
+      {
+        id: 'trust-header',
+        text: 'Nothing more: KMS refuses any message whose context was changed',
+        why: 'The swapped message was not changed: its header holds its own, genuine context (invoices/0007), so KMS decrypts it.',
+      },
+      {
+        id: 'disable-context',
+        text: 'Encrypt without an encryption context, so there is nothing to compare',
+        why: 'That removes the only thing that ties a message to its identity; swaps would pass silently.',
+      },
+      {
+        id: 'check-context',
+        text: 'After decrypting, check that the returned encryption context contains the pairs it expects, such as invoice=0042, and reject the message otherwise',
+        why: 'Right: the context proves which message this is only if the reader compares it with what it asked for.',
+      },
+      {
+        id: 'check-key-only',
+        text: 'Check only that the KMS key that decrypted the data key is the expected one',
+        why: 'Both invoices were encrypted under the same key; the key check cannot tell them apart.',
+      },
+    ],
+    answer: 'check-context',
+    explanation:
+      'When the context travels inside the message, KMS checks that the message is intact, not that it is the one you wanted. Either pass the expected context yourself (as the raw KMS calls in this lesson do) or verify the context the SDK returns; the SDK documentation recommends the check.',
+  },
 ]);

@@ -205,4 +205,37 @@ export default defineExamQuestions([
     explanation:
       'Standard mode: up to 3 attempts with jittered exponential backoff and a per-client retry quota that fails fast when it runs dry. Adaptive mode: the same plus client-side rate limiting, useful for batch work that would otherwise keep pressing on the quota.',
   },
+  {
+    ...about,
+    id: 'qb-s3-burst-throttles-neighbour',
+    kind: 'single',
+    prompt:
+      'Every night a data pipeline uploads millions of small objects to a bucket with SSE-KMS (a customer managed key, S3 Bucket Keys off). During the upload, an unrelated web application in the same account and Region gets ThrottlingException from its own Decrypt calls on a different KMS key. Why, and what helps most?',
+    refs: ['shared-quota', 'data-key-caching'],
+    options: [
+      {
+        id: 'different-key',
+        text: 'KMS throttles per key; moving the web application to yet another key fixes it',
+        why: 'It is already on a different key. The quota is per account and Region, shared by all keys.',
+      },
+      {
+        id: 's3-not-counted',
+        text: 'Calls S3 makes on the pipeline\'s behalf do not count, so the web application must simply be too busy on its own',
+        why: 'They do count: requests AWS services make for you with AWS managed or customer managed keys use your account\'s quota.',
+      },
+      {
+        id: 'only-retry',
+        text: 'Nothing can be changed on the pipeline side; the web application must retry more aggressively',
+        why: 'More aggressive retries add load to the exhausted quota. Reducing the pipeline\'s calls removes the cause.',
+      },
+      {
+        id: 'shared-quota-bucket-keys',
+        text: 'Each upload is a GenerateDataKey that S3 makes for the pipeline, in the same shared symmetric quota; enabling S3 Bucket Keys cuts those calls',
+        why: 'Right: with Bucket Keys, S3 reuses a bucket-level key for many objects and calls KMS far less often.',
+      },
+    ],
+    answer: 'shared-quota-bucket-keys',
+    explanation:
+      'All symmetric cryptographic requests of an account in a Region share one quota, whoever makes them: your code, or S3, EBS and other services on your behalf. One noisy workload can throttle every other one, so reduce calls at the source (S3 Bucket Keys, data key caching), then retry with jitter.',
+  },
 ]);
