@@ -115,6 +115,20 @@ describe('secrets-and-integrated-services scenario', () => {
     expect(redshift!.calls[1].contextKeys).toEqual(['aws:redshift:arn', 'aws:redshift:createtime']);
   }, 30_000);
 
+  it('the audit-log panel is KMS\'s own CloudTrail log: SSM\'s Decrypt for alice with PARAMETER_ARN, and its decisions', async () => {
+    const runner = await start();
+    await runner.playThrough('securestring-parameter');
+    const [panel] = scenario.panels!(runner.state);
+    expect(panel.kind).toBe('audit-log');
+    if (panel.kind !== 'audit-log') return;
+    const viaSsm = panel.events.filter((e) => e.userIdentity.invokedBy === 'ssm.amazonaws.com');
+    expect(viaSsm.map((e) => e.eventName)).toEqual(['Encrypt', 'Decrypt']);
+    expect(viaSsm[1].requestParameters?.encryptionContext).toEqual({ PARAMETER_ARN: `arn:aws:ssm:eu-west-2:${ACCOUNT}:parameter/payroll/db-password` });
+    const refused = panel.events.find((e) => e.errorCode === 'AccessDeniedException')!;
+    expect(panel.decisions[refused.eventID]?.length).toBeGreaterThan(0);
+    expect(scenario.panels!(runner.state)[0]).toBe(panel);
+  });
+
   it('holdings: the repository holds the password in plaintext after the push; Parameter Store only ciphertext', async () => {
     const runner = await start();
     await runner.playThrough('password-in-code');

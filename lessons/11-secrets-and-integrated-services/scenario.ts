@@ -11,10 +11,10 @@
  * is read back from what happened (CloudTrail records, the files the lines wrote, the parameters
  * stored), never from the words typed, so any correct command line completes a step.
  */
-import type { CloudTrailEvent } from '../../src/kms/index';
+import type { CloudTrailEvent, RecordedDecision } from '../../src/kms/index';
 import { parseBlob } from '../../src/kms/crypto/ciphertext-blob';
 import { terminalAction, terminalLineOf, TERMINAL_EVENT } from '../../src/lessons/terminal';
-import { defineScenario, type ScenarioDecision, type ScenarioEvent, type ScenarioTerminalSpec } from '../../src/lessons/types';
+import { defineScenario, type AuditLogPanel, type ScenarioDecision, type ScenarioEvent, type ScenarioTerminalSpec } from '../../src/lessons/types';
 import type { Payload } from '../../src/sim/core/events';
 import { metadataPayload } from '../../src/sim/network/payloads';
 import type { ParameterKmsCall, ParameterRequest, ParameterSummary } from '../../src/sim/parameters/index';
@@ -110,6 +110,9 @@ export interface SecretsState {
   awsManagedAliases: string[];
   /** KMS's refusals worth opening in the decision view, as the engine recorded them. */
   decisions: ScenarioDecision[];
+  /** KMS's CloudTrail log so far (the engine's own, live), shown in the audit-log panel. */
+  trail: readonly CloudTrailEvent[];
+  decisionsOf(eventID: string): RecordedDecision[];
   achieved: {
     /** app.env holds a NAME=<base64 KMS ciphertext> line written by a line whose Encrypt succeeded. */
     passwordInEnvFile: boolean;
@@ -153,6 +156,8 @@ function kindOf(bytes: Uint8Array): FileKind {
   return 'other';
 }
 
+const panelCache = new WeakMap<SecretsState, AuditLogPanel>();
+
 const contextText = (context: Record<string, unknown> | undefined) => Object.entries(context ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(', ');
 
 export default defineScenario<SecretsState>({
@@ -176,6 +181,8 @@ export default defineScenario<SecretsState>({
       services: {},
       awsManagedAliases: [],
       decisions: [],
+      trail: kms.audit.events,
+      decisionsOf: (id) => kms.audit.decisionsOf(id),
       achieved: { passwordInEnvFile: false, startedAndRefused: false, secureStringReadBack: false },
     };
 
@@ -435,6 +442,21 @@ export default defineScenario<SecretsState>({
       description: 'Store the password as a SecureString parameter, then read it back with --with-decryption',
       test: (state) => state.achieved.secureStringReadBack,
     },
+  },
+
+  panels(state) {
+    // The log only grows: one panel serves every snapshot until a new event arrives.
+    const cached = panelCache.get(state);
+    if (cached?.events.length === state.trail.length) return [cached];
+    const panel: AuditLogPanel = {
+      kind: 'audit-log',
+      id: 'audit-log',
+      title: 'CloudTrail event history: what KMS recorded',
+      events: [...state.trail],
+      decisions: Object.fromEntries(state.trail.map((e) => [e.eventID, state.decisionsOf(e.eventID)] as const).filter(([, d]) => d.length > 0)),
+    };
+    panelCache.set(state, panel);
+    return [panel];
   },
 
   holdings(state) {

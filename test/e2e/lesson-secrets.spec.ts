@@ -96,6 +96,10 @@ test('a newcomer completes Secrets and integrated services by keyboard, typing t
       await expect(entries(page).last().locator('.stdout')).toHaveText(new RegExp(`^${PASSWORD}\\s*$`));
       await expect(goal).toBeVisible({ timeout: 20_000 });
       await expect(twin.getByText('kms:Encrypt').first()).toBeVisible();
+      // The same calls in KMS's CloudTrail log beside the diagram, newest first: SSM's Decrypt for alice.
+      const log = page.getByRole('region', { name: 'CloudTrail event history: what KMS recorded' });
+      await expect(log.locator('li.event').first()).toContainText('Decrypt');
+      expect(await seriousViolations(page)).toEqual([]);
     }
 
     if (title.includes('What SSM asks KMS')) {
