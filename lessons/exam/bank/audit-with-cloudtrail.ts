@@ -206,4 +206,37 @@ export default defineExamQuestions([
     explanation:
       'userIdentity tells who signed the request: for an assumed role, arn:aws:sts::<account>:assumed-role/<role>/<session>. Session names (the instance id for EC2, a name you choose for your own AssumeRole calls) are what separate callers that share a role.',
   },
+  {
+    ...about,
+    id: 'ct-context-opaque-id',
+    kind: 'single',
+    prompt:
+      'A support team wants to search CloudTrail for every decryption of a given customer\'s documents. A developer proposes adding the customer\'s e-mail address to the encryption context of each GenerateDataKey and Decrypt. What is the best design?',
+    refs: ['context-is-logged', 'who-decrypted'],
+    options: [
+      {
+        id: 'email',
+        text: 'Use the e-mail address as proposed: the encryption context is encrypted in the logs',
+        why: 'The context is authenticated, not encrypted: every reader of CloudTrail would see the customers\' e-mail addresses.',
+      },
+      {
+        id: 'opaque-id',
+        text: 'Use an opaque, non-secret identifier such as customer=c-7f3a91, and look it up in the application when needed',
+        why: 'Right: the context still names the customer for searches and binds each data key to it, without putting personal data in the logs.',
+      },
+      {
+        id: 'in-plaintext',
+        text: 'Put the e-mail address in the plaintext being encrypted instead, and search the plaintext in CloudTrail',
+        why: 'CloudTrail never logs plaintext or ciphertext, so there would be nothing to search.',
+      },
+      {
+        id: 'no-context',
+        text: 'Use no encryption context and search CloudTrail by key ARN',
+        why: 'If every customer\'s documents share the key, the key ARN cannot tell one customer from another.',
+      },
+    ],
+    answer: 'opaque-id',
+    explanation:
+      'KMS logs requestParameters.encryptionContext in plaintext on every call, which makes the context a good search handle and a bad place for personal or secret data. Name things with identifiers that mean nothing outside your application.',
+  },
 ]);
