@@ -60,6 +60,20 @@ test('presenter and audience tabs stay in step in both directions', async ({ pag
   health.expectClean();
 });
 
+test('what the audience tab does in a hands-on step shows on the presenter’s diagram too', async ({ page, baseURL }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(`./#/lessons/${LESSON}/disable-and-enable`);
+  await expect(stepHeading(page)).toHaveText(TITLES[1]);
+  const { presenter, health } = await presenterFor(page, baseURL, 'disable-and-enable');
+  await presenter.emulateMedia({ reducedMotion: 'reduce' });
+  await expect(presenter.locator('.text-twin li').first()).toBeVisible({ timeout: 20_000 });
+  await page.getByLabel(/^Request/).selectOption('DisableKey');
+  await page.getByRole('button', { name: 'Send the request' }).click();
+  await expect(page.locator('.text-twin').getByText(/the payroll key is now Disabled/).first()).toBeVisible({ timeout: 20_000 });
+  await expect(presenter.locator('.text-twin').getByText(/the payroll key is now Disabled/).first()).toBeVisible({ timeout: 20_000 });
+  health.expectClean();
+});
+
 test('B or . blanks the audience screen and brings it back', async ({ page, baseURL }) => {
   await page.goto(`./#/lessons/${LESSON}/create-and-alias`);
   await expect(stepHeading(page)).toHaveText(TITLES[0]);

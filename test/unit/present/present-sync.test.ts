@@ -45,6 +45,7 @@ async function quiet(...players: LessonPlayer[]): Promise<void> {
   }
 }
 
+const labels = (player: LessonPlayer) => player.getSnapshot().events.map((event) => (event.type === 'message' ? event.label : event.type));
 const steps = (posted: PresentMessage[]) => posted.filter((m) => m.type === 'step').map((m) => ('stepId' in m ? m.stepId : ''));
 
 describe('presenter and audience stay in step', () => {
@@ -84,9 +85,8 @@ describe('presenter and audience stay in step', () => {
     const presenter = await tab('presenter', name, { startAt: 'disable-and-enable' });
     const audience = await tab('audience', name, { startAt: 'disable-and-enable' });
     await quiet(presenter.player, audience.player);
-    for (const side of [presenter, audience]) {
-      await side.player.act({ action: 'switch-key', input: { operation: 'DisableKey' } });
-    }
+    await audience.player.act({ action: 'switch-key', input: { operation: 'DisableKey' } });
+    await quiet(presenter.player, audience.player); // the presenter does it too
     const acted = audience.player.getSnapshot().events.length;
     audience.player.reset();
     await quiet(presenter.player, audience.player);
@@ -94,6 +94,22 @@ describe('presenter and audience stay in step', () => {
     expect(presenter.player.getSnapshot().events.length).toBe(audience.player.getSnapshot().events.length);
     expect(audience.posted.filter((m) => m.type === 'reset')).toHaveLength(1);
     expect(presenter.posted.filter((m) => m.type === 'reset')).toHaveLength(0);
+  });
+
+  it('a learner action in either tab happens in the other, once, so both diagrams show the same world', async () => {
+    const name = `t${channels++}`;
+    const presenter = await tab('presenter', name, { startAt: 'disable-and-enable' });
+    const audience = await tab('audience', name, { startAt: 'disable-and-enable' });
+    await quiet(presenter.player, audience.player);
+    await audience.player.act({ action: 'switch-key', input: { operation: 'DisableKey' } });
+    await quiet(presenter.player, audience.player);
+    await presenter.player.act({ action: 'switch-key', input: { operation: 'EnableKey' } });
+    await quiet(presenter.player, audience.player);
+    expect(presenter.player.learnerLog()).toEqual(audience.player.learnerLog());
+    expect(presenter.player.learnerLog().map((entry) => entry.action.input?.operation)).toEqual(['DisableKey', 'EnableKey']);
+    expect(labels(presenter.player)).toEqual(labels(audience.player));
+    expect(audience.posted.filter((m) => m.type === 'act')).toHaveLength(1);
+    expect(presenter.posted.filter((m) => m.type === 'act')).toHaveLength(1);
   });
 
   it('blank screen and zoom reach every tab; a late audience tab is told the step and the room', async () => {
@@ -134,6 +150,11 @@ describe('messages', () => {
     expect(parsePresentMessage({ ...good, type: 'eval' })).toBeUndefined();
     expect(parsePresentMessage(presentMessage('a', 'audience', { type: 'room', room: { blank: true, zoom: 7 } }))).toBeUndefined();
     expect(parsePresentMessage(null)).toBeUndefined();
+    const act = presentMessage('a', 'audience', { type: 'act', lessonId: 'key-management', stepId: 'x', action: { action: 'switch-key', input: { operation: 'Encrypt' } } });
+    expect(parsePresentMessage(act)).toEqual(act);
+    expect(parsePresentMessage({ ...act, action: { action: 'switch-key', input: { operation: 7 } } })).toBeUndefined();
+    expect(parsePresentMessage({ ...act, action: { action: 'switch-key', input: JSON.parse('{"__proto__":"x"}') } })).toBeUndefined();
+    expect(parsePresentMessage({ ...act, action: { action: 'x', input: { big: 'a'.repeat(20_001) } } })).toBeUndefined();
     expect(parsePresentMessage('step')).toBeUndefined();
   });
 });

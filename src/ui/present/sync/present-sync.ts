@@ -9,7 +9,8 @@
  * No echo loops: a tab announces only the steps its own learner or presenter moved to. Steps it was
  * told to go to are remembered until its player reaches them (a quick "next, next" from the other tab
  * arrives as two steps while this player is still busy with the first), and reaching one is silent.
- * The same holds for a reset. Going to the step a player is already on changes nothing in the
+ * The same holds for a reset and for a learner action (mirrored so every tab's diagram shows the same
+ * world). Going to the step a player is already on changes nothing in the
  * player (goTo is a no-op there), so two tabs that agree never talk back and forth.
  *
  * Lessons: the presenter's lesson wins. An audience tab told of a step in another lesson asks its page
@@ -31,7 +32,7 @@ export interface SyncChannel {
   listen(handler: (data: unknown) => void): () => void;
 }
 
-export type FollowedPlayer = Pick<LessonPlayer, 'getSnapshot' | 'subscribe' | 'goTo' | 'reset'>;
+export type FollowedPlayer = Pick<LessonPlayer, 'getSnapshot' | 'subscribe' | 'goTo' | 'reset' | 'act' | 'learnerLog'>;
 
 export interface PresentSyncOptions {
   role: PresentRole;
@@ -56,6 +57,10 @@ export class PresentSync {
   /** Steps other tabs moved this player to, not reached yet, oldest first. */
   #toldSteps: string[] = [];
   #toldResets = 0;
+  /** Actions other tabs did that this player is doing, as JSON, oldest first. */
+  #toldActs: string[] = [];
+  /** How many actions the player's log held at the last snapshot (new ones are announced). */
+  #logLength: number;
   #last: PlayerSnapshot;
   readonly #stops: (() => void)[] = [];
 
@@ -64,6 +69,7 @@ export class PresentSync {
     this.#tabId = options.tabId ?? Math.random().toString(36).slice(2);
     this.room = options.room ?? DEFAULT_ROOM;
     this.#last = options.player.getSnapshot();
+    this.#logLength = options.player.learnerLog().length;
     this.#stops.push(options.player.subscribe((snapshot) => this.#onSnapshot(snapshot)));
     this.#stops.push(options.channel.listen((data) => this.#onMessage(data)));
     this.#post({ type: 'hello', lessonId: options.lessonId, stepId: this.#last.stepId });
@@ -87,6 +93,7 @@ export class PresentSync {
     const previous = this.#last;
     this.#last = snapshot;
     const { lessonId } = this.#options;
+    this.#announceActs(snapshot.stepId);
     if (snapshot.stepId !== previous.stepId) {
       const told = this.#toldSteps.indexOf(snapshot.stepId);
       if (told !== -1) {
@@ -102,6 +109,19 @@ export class PresentSync {
     if (!restarted) return;
     if (this.#toldResets > 0) this.#toldResets--;
     else this.#post({ type: 'reset', lessonId, stepId: snapshot.stepId });
+  }
+
+  /** New learner actions at the end of the log (a rebuild only shortens it) are announced, unless told. */
+  #announceActs(stepId: string): void {
+    const log = this.#options.player.learnerLog();
+    const fresh = log.slice(this.#logLength);
+    this.#logLength = log.length;
+    for (const { source, action } of fresh) {
+      if (source !== 'learner') continue;
+      const told = this.#toldActs.indexOf(JSON.stringify(action));
+      if (told !== -1) this.#toldActs.splice(told, 1);
+      else this.#post({ type: 'act', lessonId: this.#options.lessonId, stepId, action });
+    }
   }
 
   #onMessage(data: unknown): void {
@@ -129,6 +149,17 @@ export class PresentSync {
         this.#toldResets++;
         player.reset();
         return;
+      case 'act': {
+        if (message.lessonId !== lessonId || message.stepId !== player.getSnapshot().stepId) return;
+        const told = JSON.stringify(message.action);
+        this.#toldActs.push(told);
+        // Refused here (the step moved on meanwhile, say): nothing happened, so nothing to wait for.
+        player.act(message.action).catch(() => {
+          const index = this.#toldActs.indexOf(told);
+          if (index !== -1) this.#toldActs.splice(index, 1);
+        });
+        return;
+      }
     }
   }
 

@@ -7,8 +7,13 @@
  *          hello makes each presenter answer with its step and the room.
  *   step   the sender's player is now on this step (either tab can drive)
  *   reset  the sender restarted this step
+ *   act    the sender's learner did one of this step's actions (a hands-on step shown to the room):
+ *          the other tabs do it too, so every tab's diagram shows the same world. Inputs stay inside
+ *          this browser (a BroadcastChannel never leaves it), unlike a share link's.
  *   room   what the room sees besides the step: the audience screen blanked, the diagram's zoom
  */
+import type { LearnerAction } from '../../../lessons/types';
+
 export const PRESENT_CHANNEL = 'kms-lab:present';
 const NS = 'kms-lab-present';
 
@@ -36,6 +41,7 @@ export type PresentMessage = Envelope &
     | { type: 'hello'; lessonId: string; stepId: string }
     | { type: 'step'; lessonId: string; stepId: string }
     | { type: 'reset'; lessonId: string; stepId: string }
+    | { type: 'act'; lessonId: string; stepId: string; action: LearnerAction }
     | { type: 'room'; room: RoomState }
   );
 
@@ -60,6 +66,11 @@ export function parsePresentMessage(data: unknown): PresentMessage | undefined {
     case 'reset':
       if (!isId(message.lessonId) || !isId(message.stepId)) return undefined;
       return { ...envelope, type: message.type, lessonId: message.lessonId, stepId: message.stepId };
+    case 'act': {
+      const action = parseAction(message.action);
+      if (!isId(message.lessonId) || !isId(message.stepId) || !action) return undefined;
+      return { ...envelope, type: 'act', lessonId: message.lessonId, stepId: message.stepId, action };
+    }
     case 'room': {
       const room = message.room as Record<string, unknown> | null | undefined;
       if (typeof room?.blank !== 'boolean' || !ZOOM_LEVELS.includes(room.zoom as (typeof ZOOM_LEVELS)[number])) return undefined;
@@ -68,4 +79,18 @@ export function parsePresentMessage(data: unknown): PresentMessage | undefined {
     default:
       return undefined;
   }
+}
+
+/** A learner action as the player takes it: a name and at most a few short string fields. */
+function parseAction(data: unknown): LearnerAction | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { action, input } = data as Record<string, unknown>;
+  if (!isId(action)) return undefined;
+  if (input === undefined) return { action };
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const fields = Object.entries(input);
+  if (fields.length > 20 || !fields.every(([name, value]) => isId(name) && typeof value === 'string' && value.length <= 20_000)) {
+    return undefined;
+  }
+  return { action, input: Object.fromEntries(fields) as Record<string, string> };
 }
