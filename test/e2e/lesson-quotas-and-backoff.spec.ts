@@ -139,3 +139,14 @@ test('the chart components are not part of the first load; they arrive with the 
   // Sizes are recorded once each body is read, a moment after the response: poll.
   await expect.poll(() => chartChunks().length).toBeGreaterThan(0);
 });
+
+test.describe('on a 375×667 phone', () => {
+  test.use({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+
+  test('the herd step, with its four charts, fits the width', async ({ page }) => {
+    await page.goto(`./#/lessons/${LESSON.id}/thundering-herd`);
+    await expect(summaryOf(page, 'Completion time against clients')).toBeVisible({ timeout: 20_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+  });
+});
