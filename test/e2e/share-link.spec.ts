@@ -33,6 +33,13 @@ test('a share link reopens the same step, completed steps and world in a new pag
   expect(link).toContain(`#/lessons/${LESSON}/automatic-rotation?share=1`);
   expect(link).toContain('log=1.switch-key,1.switch-key.operation=Encrypt,1.switch-key.operation=EnableKey');
 
+  // Pasted into the tab that already shows the lesson, a share link rebuilds it too.
+  await activate(page, page.getByRole('button', { name: 'Next step' }));
+  await expect(stepHeading(page)).toHaveText('Rotation on demand');
+  await page.evaluate((hash) => (window.location.hash = hash), link.slice(link.indexOf('#')));
+  await expect(stepHeading(page)).toHaveText(/automatic rotation/i);
+  await expect(twin.locator('li')).toHaveCount(events.length, { timeout: 20_000 });
+
   const other = await context.newPage();
   const health = watchPage(other, new URL(baseURL ?? '').origin);
   await other.emulateMedia({ reducedMotion: 'reduce' });
