@@ -10,7 +10,8 @@
 //     close to the 256 MiB ones.
 // The KMS calls for the data key are left out: one call per file, they do not scale with the size.
 // BENCH_CHUNK_MIB and BENCH_READ_AHEAD try other settings, BENCH_SIZES_MIB other sizes ("" for none),
-// BENCH_REPEAT the rounds of the throughput ratio (the median is reported; the machine's load moves it).
+// BENCH_REPEAT the rounds of the throughput ratio (the median is reported; the machine's load moves it),
+// BENCH_TRACE=1 prints the resident memory over each run with the moments the seal and the open end.
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -102,20 +103,22 @@ try {
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info', tag] });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
+    if (process.env.BENCH_TRACE) page.on('console', (message) => console.log(`page: ${message.text()}`));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(`${server.url}index.html`);
 
-    const peak = { heap: 0, rss: 0, kinds: {} };
+    const peak = { heap: 0, rss: 0, kinds: {}, trace: [] };
     const sample = async () => {
       const { metrics } = await cdp.send('Performance.getMetrics');
       peak.heap = Math.max(peak.heap, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
       const kinds = treeRss(tag);
+      peak.trace.push({ at: performance.now(), rss: total(kinds) });
       if (total(kinds) > peak.rss) Object.assign(peak, { rss: total(kinds), kinds });
     };
     const measure = async (label, body) => {
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
-      Object.assign(peak, { heap: 0, rss: 0, kinds: {} });
+      Object.assign(peak, { heap: 0, rss: 0, kinds: {}, trace: [] });
       const startRss = total(treeRss(tag));
       let running = true;
       const sampler = (async () => {
@@ -127,7 +130,11 @@ try {
       const result = await body();
       running = false;
       await sampler;
-      return { label, ...result, peakHeap: peak.heap, peakRss: peak.rss, peakKinds: peak.kinds, startRss };
+      if (process.env.BENCH_TRACE) console.log(peak.trace.filter((_, i) => i % 10 === 0).map((s) => `${((s.at - peak.trace[0].at) / 1000).toFixed(1)}s:${mb(s.rss)}`).join(' '));
+      // Bounded memory levels off: the second half of a run peaks no higher than the first.
+      const middle = (peak.trace[0].at + peak.trace[peak.trace.length - 1].at) / 2;
+      const halves = [peak.trace.filter((s) => s.at <= middle), peak.trace.filter((s) => s.at > middle)].map((half) => Math.max(0, ...half.map((s) => s.rss)));
+      return { label, ...result, peakHeap: peak.heap, peakRss: peak.rss, peakKinds: peak.kinds, startRss, halves };
     };
     const settings = { chunkBytes: CHUNK, readAhead: READ_AHEAD };
     const seal = (output) =>
@@ -162,7 +169,9 @@ try {
             const openKey = sealKey.slice();
             const started = performance.now();
             const sealed = await job(worker, { kind: 'seal', file, dataKey: sealKey, kmsKeyArn: 'arn:aws:kms:eu-west-2:111122223333:key/bench', encryptionContext: { purpose: 'bench' }, encryptedDataKey: new Uint8Array(184), chunkBytes, readAhead, output: 'bench-sealed' }, [sealKey.buffer]);
+            console.log(`sealed at ${((performance.now() - started) / 1000).toFixed(1)} s`);
             const opened = await job(worker, { kind: 'open', sealed: sealed.blob, dataKey: openKey, readAhead, output: 'bench-opened' }, [openKey.buffer]);
+            console.log(`opened at ${((performance.now() - started) / 1000).toFixed(1)} s`);
             const compared = await job(worker, { kind: 'compare', a: file, b: opened.blob, readAhead });
             const ms = performance.now() - started;
             worker.terminate();
@@ -204,7 +213,7 @@ try {
     }
 
     for (const r of rows) {
-      console.log(`${r.label} (output on ${r.storage}): ${(r.ms / 1000).toFixed(1)} s; peak page JS heap ${mb(r.peakHeap)}; peak Chromium resident memory ${mb(r.peakRss)} (${mb(r.peakRss - r.startRss)} above its start; ${Object.entries(r.peakKinds).map(([k, v]) => `${k} ${mb(v)}`).join(', ')})`);
+      console.log(`${r.label} (output on ${r.storage}): ${(r.ms / 1000).toFixed(1)} s; peak page JS heap ${mb(r.peakHeap)}; peak Chromium resident memory ${mb(r.peakRss)} (${mb(r.peakRss - r.startRss)} above its start; ${Object.entries(r.peakKinds).map(([k, v]) => `${k} ${mb(v)}`).join(', ')}); peak in the first half of the run ${mb(r.halves[0])}, in the second ${mb(r.halves[1])}`);
     }
     const [small, large] = [rows[0], rows[rows.length - 1]];
     if (small && large && small !== large) {
