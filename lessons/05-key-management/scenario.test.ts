@@ -116,6 +116,40 @@ describe('key-management scenario', () => {
     expect(runner.state.price).toEqual({ customerManaged: 1, awsManaged: 1, rotationsBilled: 0, monthlyDollars: 1 });
   });
 
+  it('the lifecycle panel lights the state the engine reports and marks the machine edge the last change took', async () => {
+    const runner = await start();
+    const panel = () => {
+      const [only] = scenario.panels!(runner.state);
+      if (only?.kind !== 'key-lifecycle') throw new Error('no lifecycle panel');
+      return { current: only.current, last: only.diagram.edges.find((e) => e.n === only.lastEdge) };
+    };
+    const seen: [string, string | undefined, string | undefined][] = [];
+    for (const step of lesson.steps.slice(0, 6)) {
+      await runner.playThrough(step.id);
+      const { current, last } = panel();
+      seen.push([current, last?.from, last?.cause]);
+    }
+    expect(seen).toEqual([
+      ['Enabled', 'Creating', 'CreateKey'],
+      ['Enabled', 'Disabled', 'EnableKey'],
+      ['Enabled', 'Disabled', 'EnableKey'],
+      ['Enabled', 'Disabled', 'EnableKey'],
+      ['Disabled', 'PendingDeletion', 'CancelKeyDeletion'],
+      ['Deleted', 'PendingDeletion', 'the end of the waiting period (model clock)'],
+    ]);
+    expect(runner.state.lifecycle.map((c) => `${c.from}>${c.to} by ${c.by}`)).toEqual([
+      'Creating>Enabled by CreateKey',
+      'Enabled>Disabled by DisableKey',
+      'Disabled>Enabled by EnableKey',
+      'Enabled>PendingDeletion by ScheduleKeyDeletion',
+      'PendingDeletion>Disabled by CancelKeyDeletion',
+      'Disabled>PendingDeletion by ScheduleKeyDeletion',
+      'PendingDeletion>deleted by model clock',
+    ]);
+    await runner.playThrough('three-kinds-and-price');
+    expect(scenario.panels!(runner.state).some((p) => p.kind === 'key-lifecycle')).toBe(false);
+  }, 30_000);
+
   it('holdings show the key state the engine reports, step by step', async () => {
     const runner = await start();
     const stateShown = () => scenario.holdings!(runner.state).kms.find((p) => p.label === 'key state')?.preview;

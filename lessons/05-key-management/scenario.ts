@@ -10,6 +10,7 @@
  */
 import { createKms, type KmsCaller, type NamedPolicy, type Output } from '../../src/kms/index';
 import { defineScenario, type ScenarioEvent } from '../../src/lessons/types';
+import { lifecyclePanel } from './lifecycle-panel';
 import { MS_PER_DAY } from '../../src/sim/core/clock';
 import type { Payload } from '../../src/sim/core/events';
 import { createNetwork } from '../../src/sim/network/network';
@@ -49,6 +50,8 @@ export interface KeyManagementState {
   aliasTarget?: string;
   /** Every call on the payroll key, in order, with the state KMS reported after it. */
   history: KmsAnswer[];
+  /** Every change of the payroll key's state, in order, with what caused it (an operation, or "model clock"). */
+  lifecycle: { from: string; to: string; by: string }[];
   rotation?: {
     /** ListKeyRotations after a model year: the backing key versions. */
     versions: { keyMaterialId: string; rotationType?: string }[];
@@ -88,7 +91,7 @@ export default defineScenario<KeyManagementState>({
     const net = createNetwork({ stream, clock, rng });
     const alice: KmsCaller = { arn: ADMIN_ARN, identityPolicies: [ADMINISTRATOR_ACCESS] };
     const context = { caller: alice, region: REGION };
-    const state: KeyManagementState = { history: [] };
+    const state: KeyManagementState = { history: [], lifecycle: [] };
     let record: Uint8Array | undefined;
 
     const call = (operation: string, input: Record<string, unknown>, request: Payload[], response: (output: Output) => Payload[] = () => [], from: string = ACTORS.app) =>
@@ -100,9 +103,11 @@ export default defineScenario<KeyManagementState>({
         (out) => String((out.KeyMetadata as { KeyState: string }).KeyState),
         () => 'deleted',
       );
-    const noteState = async () => {
+    const noteState = async (by: string) => {
       if (!state.keyArn) return;
+      const before = state.keyState;
       state.keyState = await stateOf(state.keyArn);
+      if (before !== state.keyState) state.lifecycle.push({ from: before ?? 'Creating', to: state.keyState, by });
       net.note(ACTORS.kms, `the payroll key is now ${state.keyState}`, { tone: state.keyState === 'Enabled' ? 'success' : state.keyState === 'deleted' ? 'danger' : 'warning' });
     };
     /** One call on the payroll key, recorded with the state it left the key in. */
@@ -110,7 +115,7 @@ export default defineScenario<KeyManagementState>({
       const result = await call(operation, { KeyId: state.keyArn, ...input }, [metadataPayload('KeyId', ALIAS), ...request], response);
       const answer: KmsAnswer = result.ok ? { operation, answer: 'ok' } : { operation, answer: result.error.code, message: result.error.message };
       state.history.push(answer);
-      await noteState();
+      await noteState(operation);
       answer.stateAfter = state.keyState;
       return result;
     };
@@ -137,6 +142,7 @@ export default defineScenario<KeyManagementState>({
         ]);
         if (!created.ok) return;
         state.keyArn = String((created.output.KeyMetadata as { Arn: string }).Arn);
+        await noteState('CreateKey');
         await call('CreateAlias', { AliasName: ALIAS, TargetKeyId: state.keyArn }, [metadataPayload('AliasName', ALIAS)]);
         state.aliasTarget = kms.aliases({ region: REGION }).find((a) => a.aliasName === ALIAS)?.targetKeyId;
         const encrypted = await encryptRecord(RECORD);
@@ -182,7 +188,7 @@ export default defineScenario<KeyManagementState>({
         if (!state.keyArn || !record) return;
         await onKey('ScheduleKeyDeletion', { PendingWindowInDays: 7 }, [metadataPayload('PendingWindowInDays', '7')]);
         await advanceDays(7, 'the deletion window ends');
-        await noteState();
+        await noteState('model clock');
         const opened = await decrypt(record);
         state.afterDeletion = { describe: state.keyState ?? '', decrypt: opened.ok ? 'ok' : opened.error.code, decryptMessage: opened.ok ? undefined : opened.error.message };
         net.note(ACTORS.app, 'still holds the ciphertext of the January payroll, and nobody, not even AWS, can ever decrypt it again', { tone: 'danger' });
@@ -332,6 +338,9 @@ export default defineScenario<KeyManagementState>({
       owner: state.kinds ? [heldKeyPayload('256-bit key material (its own copy)')] : [],
     };
   },
+
+  // The payroll key's lifecycle, from its creation until the lesson turns to the other kinds of key.
+  panels: (state) => (state.keyArn && !state.kinds ? [lifecyclePanel(state.keyState ?? 'Creating', state.lifecycle)] : []),
 
   notSimulated: [
     'Rotation happens at the instant the model clock reaches the date; AWS rotates within a day of it and on-demand rotation within seconds.',

@@ -8,6 +8,7 @@ import type { Rng } from '../sim/core/rng';
 import type { EventStream, Payload, SimEvent } from '../sim/core/events';
 import type { CloudTrailEvent, RecordedDecision } from '../kms/index';
 import type { Shell } from '../cli/index';
+import type { KeyLifecycleDiagram } from '../kms/keys/key-lifecycle-diagram';
 import type { CachingResult, KmsLoadResult, OccResult, OccTimeline, StudyStrategy } from '../sim/traffic/index';
 
 // ---------------------------------------------------------------------------------------------
@@ -186,7 +187,7 @@ export interface ScenarioDecision {
  * its own lazily loaded component (src/ui/player/ScenarioPanels.svelte). Plain data only, computed by
  * the scenario from its state, so panels run in Node tests and cross postMessage as they are.
  */
-export type ScenarioPanel = TrafficChartPanel | AuditLogPanel;
+export type ScenarioPanel = TrafficChartPanel | AuditLogPanel | KeyLifecyclePanel;
 
 interface ScenarioPanelBase {
   /** Stable within a run: keys the panel in the view. */
@@ -214,6 +215,19 @@ export interface AuditLogPanel extends ScenarioPanelBase {
   events: CloudTrailEvent[];
   /** The access decisions each call made, by eventID (absent: the call made none). */
   decisions: Record<string, RecordedDecision[]>;
+}
+
+/**
+ * The key lifecycle drawn from the engine's key-state machine (src/kms/keys/key-lifecycle-diagram.ts),
+ * with one key's current state lit and the transition that brought it there marked.
+ */
+export interface KeyLifecyclePanel extends ScenarioPanelBase {
+  kind: 'key-lifecycle';
+  diagram: KeyLifecycleDiagram;
+  /** The key's state now, a node of the diagram (Deleted once the key is gone). */
+  current: string;
+  /** The number of the edge the key took last (absent before any transition, e.g. no key yet). */
+  lastEdge?: number;
 }
 
 export type TrafficChart =

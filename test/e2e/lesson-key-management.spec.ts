@@ -29,6 +29,7 @@ test('a newcomer completes Key management and its quiz with the keyboard only', 
   await openLessonFromCatalogue(page, LESSON.title);
   const twin = page.locator('.text-twin');
   const goal = page.getByText(/^✓ Goal reached|Goal reached\./).first();
+  const lifecycle = page.getByTestId('lifecycle-current');
   const total = await stepLinks(page).count();
   expect(total).toBe(7);
 
@@ -36,11 +37,18 @@ test('a newcomer completes Key management and its quiz with the keyboard only', 
     await expect(page.getByText(`Step ${index + 1} of ${total}`, { exact: true })).toBeVisible();
     const title = (await stepHeading(page).textContent()) ?? '';
 
-    if (index === 0) await expect(twin.getByText(/the payroll key is now Enabled/).first()).toBeVisible({ timeout: 20_000 });
+    if (index === 0) {
+      await expect(twin.getByText(/the payroll key is now Enabled/).first()).toBeVisible({ timeout: 20_000 });
+      await expect(lifecycle).toHaveText('Current state: Enabled, reached by CreateKey.', { timeout: 20_000 });
+    }
 
     if (title.includes('disable the key')) {
       await send(page, 'DisableKey', 'Send the request');
       await expect(twin.getByText(/the payroll key is now Disabled/).first()).toBeVisible({ timeout: 20_000 });
+      // The lifecycle drawn from the engine's machine lights Disabled and names the call that got it there.
+      await expect(lifecycle).toHaveText('Current state: Disabled, reached by DisableKey.', { timeout: 20_000 });
+      await expect(page.locator('.node.current text').filter({ hasText: 'Disabled' })).toBeVisible();
+      await expect(page.getByRole('list', { name: /^Transitions/ }).getByText(/Enabled → Disabled: DisableKey\s+\(just taken\)/)).toBeVisible();
       await send(page, 'Encrypt', 'Send the request');
       await expect(twin.getByText(/is disabled\./).first()).toBeVisible({ timeout: 20_000 });
       await expect(goal).toBeHidden();
@@ -62,6 +70,7 @@ test('a newcomer completes Key management and its quiz with the keyboard only', 
       await send(page, 'CancelKeyDeletion', 'Send the deletion request');
       await expect(goal).toBeVisible({ timeout: 20_000 });
       await expect(twin.getByText(/the payroll key is now Disabled/).last()).toBeVisible();
+      await expect(lifecycle).toHaveText('Current state: Disabled, reached by CancelKeyDeletion.');
       expect(await seriousViolations(page)).toEqual([]);
     }
 
@@ -99,6 +108,15 @@ for (const theme of ['light', 'dark'] as const) {
 
 test.describe('on a 375×667 phone', () => {
   test.use({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+
+  test('the key lifecycle fits the width, its current state lit, its text twin readable', async ({ page }) => {
+    await page.goto(`./#/lessons/${LESSON.id}/deleted-for-good`);
+    await expect(page.getByTestId('lifecycle-current')).toHaveText('Current state: Deleted, reached by the end of the waiting period (model clock).', { timeout: 20_000 });
+    await expect(page.getByRole('list', { name: 'States' }).getByText('(current state)')).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 
   for (const stepId of ['disable-and-enable', 'three-kinds-and-price']) {
     test(`step ${stepId} (its form and diagram) fits the width`, async ({ page }) => {
