@@ -57,6 +57,18 @@ describe('aws ssm', () => {
     expect(JSON.parse((await shell.run("aws ssm put-parameter --name /payroll/db-password --value 'n3w' --overwrite")).stdout)).toEqual({ Version: 2, Tier: 'Standard' });
   });
 
+  it('--tier Advanced takes more than 4 KB (GenerateDataKey under the hood); Standard refuses it with AWS\'s message', async () => {
+    const { kms } = await ssmTerminal();
+    const store = new ParameterStore({ kms, accountId: kms.accountId, region: 'eu-west-2' });
+    const shell = createShell({ files: { 'big.txt': 'x'.repeat(5000) }, commands: [createAwsCommand({ kms, ssm: store })] });
+    const standard = await shell.run('aws ssm put-parameter --name /big --type SecureString --value file://big.txt');
+    expect(standard.exitCode).toBe(254);
+    expect(standard.stderr).toMatch(/^\nAn error occurred \(ValidationException\) when calling the PutParameter operation: Standard tier parameters support a maximum parameter value of 4096 characters\./);
+    const advanced = await shell.run('aws ssm put-parameter --name /big --type SecureString --value file://big.txt --tier Advanced --output text');
+    expect(advanced).toMatchObject({ exitCode: 0, stdout: 'Advanced\t1\n' });
+    expect(kms.audit.events.filter((e) => e.userIdentity.invokedBy === 'ssm.amazonaws.com').map((e) => e.eventName)).toEqual(['GenerateDataKey']);
+  });
+
   it('a missing --name is argparse\'s usage error, status 252', async () => {
     const { shell } = await ssmTerminal();
     const result = await shell.run('aws ssm get-parameter --with-decryption');
