@@ -107,6 +107,19 @@ describe('Parameter Store SecureString', () => {
     expect(((await store.getParameter({ Name: '/shared', WithDecryption: true }, bob)).Parameter as { Value: string }).Value).toBe('open');
   });
 
+  it('tells a listener when each request starts and ends, with the KMS calls in between and the error code at the end', async () => {
+    const { kms, alice } = await setUp();
+    const log: string[] = [];
+    const store = new ParameterStore({
+      kms, accountId: SANDBOX_ACCOUNT, region: REGION,
+      onRequest: (r) => log.push(`${r.phase} ${r.operation}${r.errorCode ? ` ${r.errorCode}` : ''}`),
+      onKmsCall: (c) => log.push(`kms ${c.operation}`),
+    });
+    await store.call('PutParameter', { Name: NAME, Value: 'v', Type: 'SecureString' }, alice);
+    await store.call('GetParameter', { Name: '/missing' }, alice).catch(() => undefined);
+    expect(log).toEqual(['start PutParameter', 'kms Encrypt', 'end PutParameter', 'start GetParameter', 'end GetParameter ParameterNotFound']);
+  });
+
   it('the ciphertext is bound to its parameter: an unknown key gives InvalidKeyId', async () => {
     const { store, alice } = await setUp();
     await expectSsmError(store.putParameter({ Name: NAME, Value: 'x', Type: 'SecureString', KeyId: 'alias/missing' }, alice), 'InvalidKeyId', /Error Code: NotFoundException/);
