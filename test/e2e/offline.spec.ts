@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { serveStatic } from '../support/static-server.mjs';
 import { seriousViolations } from './support/axe';
 import { watchPage } from './support/page-health';
@@ -37,6 +37,16 @@ test('after the first visit the app reloads and runs offline: a lesson step, the
     await page.goto(`${server.url}#/`);
     await expect(page.getByRole('link', { name: FIRST_LESSON.title, exact: true })).toBeVisible();
     expect(await waitForOfflineCopy(page)).toBe(server.url);
+    // The whole build is cached: every file the server has, but the worker itself and the README's screenshot.
+    const cached = await page.evaluate(async () => {
+      const cache = await caches.open((await caches.keys())[0]!);
+      return (await cache.keys()).map((request) => request.url);
+    });
+    const built = (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile() && !['sw.js', 'screenshot.png'].includes(entry.name))
+      .map((entry) => new URL(relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'), server.url).href);
+    expect(cached.sort()).toEqual(built.sort());
+    expect(built).toContain(`${server.url}embed.js`);
   } finally {
     await server.close();
   }
@@ -59,6 +69,11 @@ test('after the first visit the app reloads and runs offline: a lesson step, the
   await terminal.fill('aws kms create-key --description offline');
   await terminal.press('Enter');
   await expect(page.getByRole('log', { name: 'Terminal output' })).toContainText('"KeyId"', { timeout: 20_000 });
+
+  // embed.html and embed.js, for a course site's page opened offline on this same host.
+  for (const file of ['embed.html', 'embed.js']) {
+    expect(await page.evaluate(async (url) => (await fetch(url)).ok, `${server.url}${file}`), file).toBe(true);
+  }
 
   // The exam route, which no earlier step of this test loaded.
   await page.goto(`${server.url}#/exam`);
@@ -142,4 +157,27 @@ test('embed.html, inside a course site page, registers no worker of its own', as
     await server.close();
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test.describe('without service workers', () => {
+  // A browser setting or policy that refuses workers: the app is simply not offline.
+  test.use({ serviceWorkers: 'block' });
+
+  test('the app still opens a lesson, with no error and no notice', async ({ page }) => {
+    const dir = await copyOfBuild();
+    const server = await serveStatic(dir, { base: BASE });
+    const health = watchPage(page, new URL(server.url).origin);
+    try {
+      await page.goto(`${server.url}#/lessons/${FIRST_LESSON.id}`);
+      await expect(stepHeading(page)).toBeVisible();
+      await page.waitForLoadState('load');
+      await expect(page.getByRole('button', { name: 'Next step' })).toHaveAttribute('aria-disabled', 'false', { timeout: 20_000 });
+      expect(await page.evaluate(() => navigator.serviceWorker?.controller ?? null)).toBeNull();
+      await expect(page.getByText(NOTICE)).toHaveCount(0);
+      health.expectClean();
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

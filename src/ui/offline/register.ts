@@ -27,13 +27,21 @@ export const UPDATE_CHECK_INTERVAL_MS = 30 * 60_000;
 export async function registerOfflineWorker(options: OfflineOptions): Promise<ServiceWorkerRegistration | undefined> {
   const { container } = options;
   if (!container) return undefined;
-  let registration: ServiceWorkerRegistration;
+  let registration: ServiceWorkerRegistration | undefined;
   try {
     registration = await container.register(options.workerUrl, { scope: new URL('./', options.workerUrl).href });
   } catch {
     // Insecure origin, storage disabled, a private window's policy: KMS Lab just is not offline there.
     return undefined;
   }
+  // Some blockers replace register() with one that resolves to nothing.
+  if (!registration) return undefined;
+  followUpdates(registration, container, options);
+  watchVisibility(registration, options);
+  return registration;
+}
+
+function followUpdates(registration: ServiceWorkerRegistration, container: ServiceWorkerContainer, options: OfflineOptions): void {
   let applying = false;
   // Set once this page has had a controller: the first install's claim() is not an update.
   let hadController = container.controller !== null;
@@ -59,8 +67,6 @@ export async function registerOfflineWorker(options: OfflineOptions): Promise<Se
     });
   });
   offerIfWaiting();
-  watchVisibility(registration, options);
-  return registration;
 }
 
 function watchVisibility(registration: ServiceWorkerRegistration, options: OfflineOptions): void {

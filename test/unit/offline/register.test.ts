@@ -36,12 +36,15 @@ class FakeContainer extends EventTarget {
   registration = new FakeRegistration();
   registered: { url: string; scope: string | undefined }[] = [];
   refuse = false;
+  /** A blocker's register() that resolves to nothing. */
+  hollow = false;
   constructor(controlled: boolean) {
     super();
     this.controller = controlled ? {} : null;
   }
   async register(url: URL, options?: RegistrationOptions): Promise<FakeRegistration> {
     if (this.refuse) throw new DOMException('Only secure origins are allowed', 'SecurityError');
+    if (this.hollow) return undefined as unknown as FakeRegistration;
     this.registered.push({ url: url.href, scope: options?.scope });
     return this.registration;
   }
@@ -77,6 +80,12 @@ describe('registerOfflineWorker', () => {
     const refusing = new FakeContainer(false);
     refusing.refuse = true;
     expect(await setUp(refusing).start()).toBeUndefined();
+    const hollow = new FakeContainer(true);
+    hollow.hollow = true;
+    const { offers, start } = setUp(hollow);
+    expect(await start()).toBeUndefined();
+    hollow.changeController();
+    expect(offers).toEqual([]);
   });
 
   it('does not offer the first install as a new version, nor reload when it takes control', async () => {
