@@ -106,11 +106,11 @@ test.describe('updates', () => {
       await writeFile(index, (await readFile(index, 'utf8')).replace('</head>', '<meta name="release" content="next" /></head>'));
       const worker = join(dir, 'sw.js');
       const before = await readFile(worker, 'utf8');
-      const oldVersion = /`([0-9a-f]{16})`/.exec(before)?.[1];
+      const oldVersion = /[`"']([0-9a-f]{16})[`"']/.exec(before)?.[1];
       expect(oldVersion, 'the version in sw.js').toBeTruthy();
       const { version } = await precacheManifest(dir);
       expect(version).not.toBe(oldVersion);
-      await writeFile(worker, before.replace(`\`${oldVersion}\``, `\`${version}\``));
+      await writeFile(worker, before.replace(oldVersion!, version));
 
       // The learner is mid-lesson; the tab checks for a deploy (as it does when shown again).
       await page.evaluate(() => {

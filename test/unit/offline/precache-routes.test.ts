@@ -18,8 +18,13 @@ describe('precacheRoute', () => {
     expect(route('https://courses.example/security/kms-lab/embed.html?mode=quiz#/lessons/x')).toEqual({ file: 'embed.html', strategy: 'network-first' });
   });
 
+  it("looks for hashed files of another version (the waiting one's) in the cache too", () => {
+    expect(route('https://courses.example/security/kms-lab/assets/next-chunk-999.js')).toEqual({ file: 'assets/next-chunk-999.js', strategy: 'cache-first' });
+  });
+
   it('leaves alone what the build does not contain, other folders and other origins', () => {
-    expect(route('https://courses.example/security/kms-lab/assets/old-chunk-999.js')).toBeUndefined();
+    expect(route('https://courses.example/security/kms-lab/notes.txt')).toBeUndefined();
+    expect(route('https://courses.example/security/kms-lab/embed-old.html')).toBeUndefined();
     expect(route('https://courses.example/security/kms-lab/sw.js')).toBeUndefined();
     expect(route('https://courses.example/security/index.html')).toBeUndefined();
     expect(route('https://courses.example/security/kms-lab-2/index.html')).toBeUndefined();

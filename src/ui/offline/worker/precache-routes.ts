@@ -1,8 +1,9 @@
 /**
  * Which of the service worker's strategies answers a request, decided from the URL alone (pure, so
- * it is tested in Node). Only files of the build's precache manifest are answered; every other
- * request (another origin, another folder of the same host, a file the build does not contain) is
- * left to the browser untouched, so the worker can never break something it does not know.
+ * it is tested in Node). Only the build's files are answered (those of the precache manifest, and
+ * hashed files of its assets/ folder); every other request (another origin, another folder of the
+ * same host, a file the build does not contain) is left to the browser untouched, so the worker can
+ * never break something it does not know.
  */
 
 /** 'cache-first': hashed assets never change under their name. 'network-first': files with a
@@ -23,8 +24,11 @@ export function precacheRoute(url: URL, scope: URL, manifest: ReadonlySet<string
   // The query and the hash route never change which file is served (embed.html#/lessons/…?mode=…).
   const relative = decodeURIComponent(url.pathname.slice(scope.pathname.length));
   const file = relative === '' ? 'index.html' : relative;
+  // A hashed file this version does not list may still be in the next version's cache, already
+  // installed and waiting (a page loaded online from the new deploy, then taken offline).
+  if (file.startsWith(HASHED_FOLDER)) return { file, strategy: 'cache-first' };
   if (!manifest.has(file)) return undefined;
-  return { file, strategy: file.startsWith(HASHED_FOLDER) ? 'cache-first' : 'network-first' };
+  return { file, strategy: 'network-first' };
 }
 
 /** The name of this worker's cache: the folder it serves and the build's version, so two copies of

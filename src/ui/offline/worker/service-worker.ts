@@ -86,8 +86,16 @@ async function cachedCopy(route: PrecacheRoute): Promise<Response | undefined> {
   return cache.match(new URL(route.file, scope).href);
 }
 
+/** A hashed file is the same in every version that has it: this version's copy, else any cached
+ *  version of this folder's (the next one, installed and waiting), else the network. */
 async function cacheFirst(request: Request, route: PrecacheRoute): Promise<Response> {
-  return (await cachedCopy(route)) ?? fetch(request);
+  const url = new URL(route.file, scope).href;
+  const ours = (await caches.keys()).filter((name) => name.startsWith(cachePrefix(scope.href)));
+  for (const name of [currentCache, ...ours.filter((name) => name !== currentCache)]) {
+    const hit = await (await caches.open(name)).match(url);
+    if (hit) return hit;
+  }
+  return fetch(request);
 }
 
 /**
