@@ -218,7 +218,14 @@ export default defineQuiz([
       { id: '7', text: '$7', why: 'The AWS managed key alias/aws/s3 has no monthly fee.' },
       { id: '9', text: '$9', why: 'Only the first two rotations of a key are billed, and each key has had one.' },
     ],
-    answer: '6',
+    // The price calculator's answer for 3 keys rotated once each and no requests.
+    answer: {
+      describe: "asks the last step's price calculator for 3 keys rotated once and no requests",
+      async compute(engine) {
+        const state = await run(engine, { type: 'estimate-price', keys: 3, rotations: 1, symmetric: 0, asymmetric: 0 });
+        return String(state.estimates.at(-1)?.totalUsd);
+      },
+    },
     explanation: '$1 a month per customer managed key; since April 2024 the first and second rotations add $1 a month each (later ones are free); AWS managed keys and keys pending deletion have no monthly fee.',
   },
 ]);

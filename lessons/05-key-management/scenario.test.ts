@@ -27,7 +27,7 @@ describe('key-management scenario', () => {
       'three-kinds-and-price',
     ]);
     const handsOn = lesson.steps.filter((s) => s.handsOn);
-    expect(handsOn.map((s) => s.await)).toEqual(['disabledThenEnabled', 'deletionCancelled']);
+    expect(handsOn.map((s) => s.await)).toEqual(['disabledThenEnabled', 'deletionCancelled', 'priceEstimated']);
     for (const step of lesson.steps) expect(step.notes.trim().length, step.id).toBeGreaterThan(100);
     for (const step of handsOn) expect(step.hint?.trim().length, step.id).toBeGreaterThan(40);
   });
@@ -40,6 +40,7 @@ describe('key-management scenario', () => {
     ['deletedForGood', 'deleted-for-good'],
     ['kindsCompared', 'three-kinds-and-price'],
     ['priced', 'three-kinds-and-price'],
+    ['priceEstimated', 'three-kinds-and-price'],
   ];
 
   itTimesEveryCheck({ steps: lesson.steps, checks: scenario.checks, checkSteps, start });
@@ -148,6 +149,26 @@ describe('key-management scenario', () => {
     ]);
     await runner.playThrough('three-kinds-and-price');
     expect(scenario.panels!(runner.state).some((p) => p.kind === 'key-lifecycle')).toBe(false);
+  }, 30_000);
+
+  it('the price calculator: the bill line by line from the pricing module, only two rotations a key billed, asymmetric requests named but not priced', async () => {
+    const runner = await start();
+    await runner.playThrough('three-kinds-and-price');
+    const [panel] = scenario.panels!(runner.state);
+    if (panel?.kind !== 'key-price') throw new Error('no price panel');
+    expect(panel.lines.map((l) => [l.item, l.usd])).toEqual([
+      ['Customer managed keys', 3],
+      ['Rotated key versions', 6],
+      ['Symmetric requests', 2.94],
+      ['Asymmetric and other requests', undefined],
+    ]);
+    expect(panel.totalUsd).toBe(11.94);
+    expect(panel.lines[2].detail).toBe('1,000,000 − 20,000 free = 980,000 billed × $0.03 per 10,000');
+    const third = scenario.actions['estimate-price'].toEvent({ keys: '3', rotations: '3', symmetric: '1,000,000', asymmetric: '5' });
+    await runner.dispatch(third);
+    expect(runner.state.estimates.at(-1)?.totalUsd).toBe(11.94);
+    expect(() => scenario.actions['estimate-price'].toEvent({ keys: '-1', rotations: '0', symmetric: '0', asymmetric: '0' })).toThrow(/whole number/);
+    expect(() => scenario.actions['estimate-price'].toEvent({ keys: '2.5', rotations: '0', symmetric: '0', asymmetric: '0' })).toThrow(/whole number/);
   }, 30_000);
 
   it('holdings show the key state the engine reports, step by step', async () => {

@@ -11,6 +11,7 @@
 import { createKms, type KmsCaller, type NamedPolicy, type Output } from '../../src/kms/index';
 import { defineScenario, type ScenarioEvent } from '../../src/lessons/types';
 import { lifecyclePanel } from './lifecycle-panel';
+import { estimateMonthlyPrice, type PriceEstimate } from './price-estimate';
 import { MS_PER_DAY } from '../../src/sim/core/clock';
 import type { Payload } from '../../src/sim/core/events';
 import { createNetwork } from '../../src/sim/network/network';
@@ -69,6 +70,18 @@ export interface KeyManagementState {
     imported: { origin: string; stateAfterImport: string; encrypt: string; stateAfterExpiry: string; encryptAfterExpiry: string; expiryMessage?: string };
   };
   price?: { customerManaged: number; awsManaged: number; rotationsBilled: number; monthlyDollars: number };
+  /** The learner's estimates with the price calculator, in order. */
+  estimates: PriceEstimate[];
+}
+
+/** The bill the last step asks the learner to estimate. */
+export const PRICE_EXERCISE = { customerManagedKeys: 3, rotationsPerKey: 2, symmetricRequests: 1_000_000, asymmetricRequests: 0 } as const;
+
+/** A count typed in the calculator: a whole number from 0 to a billion. */
+function countOf(raw: string | undefined, what: string): number {
+  const n = Number((raw ?? '').replaceAll(',', '').trim());
+  if (!Number.isInteger(n) || n < 0 || n > 1e9) throw new Error(`Type ${what} as a whole number from 0 to 1,000,000,000.`);
+  return n;
 }
 
 const textBytes = (text: string) => new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
@@ -91,7 +104,7 @@ export default defineScenario<KeyManagementState>({
     const net = createNetwork({ stream, clock, rng });
     const alice: KmsCaller = { arn: ADMIN_ARN, identityPolicies: [ADMINISTRATOR_ACCESS] };
     const context = { caller: alice, region: REGION };
-    const state: KeyManagementState = { history: [], lifecycle: [] };
+    const state: KeyManagementState = { history: [], lifecycle: [], estimates: [] };
     let record: Uint8Array | undefined;
 
     const call = (operation: string, input: Record<string, unknown>, request: Payload[], response: (output: Output) => Payload[] = () => [], from: string = ACTORS.app) =>
@@ -251,6 +264,16 @@ export default defineScenario<KeyManagementState>({
         };
         net.note(ACTORS.kms, `bills ${state.price.customerManaged} customer managed key(s) at $1 a month and ${rotationsBilled} billed rotation(s) at $1 a month: $${state.price.monthlyDollars} a month, plus $0.03 per 10,000 symmetric requests after the free tier`, { tone: 'info' });
       },
+      async 'estimate-price'(event) {
+        const estimate = estimateMonthlyPrice({
+          customerManagedKeys: Number(event.keys),
+          rotationsPerKey: Number(event.rotations),
+          symmetricRequests: Number(event.symmetric),
+          asymmetricRequests: Number(event.asymmetric),
+        });
+        state.estimates.push(estimate);
+        net.note(ACTORS.kms, `the price calculator estimates $${estimate.totalUsd.toFixed(2)} a month (keys, rotations and symmetric requests)`, { tone: 'info' });
+      },
     };
 
     return {
@@ -270,6 +293,23 @@ export default defineScenario<KeyManagementState>({
       fields: [{ name: 'operation', label: 'Request', kind: 'select', default: 'DisableKey', options: SWITCH_CHOICES.map((value) => ({ value, label: value })) }],
       toEvent: (input) => ({ type: 'switch', operation: choiceOf(SWITCH_CHOICES, input.operation, 'a request') }),
     },
+    'estimate-price': {
+      label: 'Estimate the bill',
+      description: 'A month of KMS: the calculator uses the list prices of the engine\'s pricing module and shows the bill line by line.',
+      fields: [
+        { name: 'keys', label: 'Customer managed keys', kind: 'number', default: '1' },
+        { name: 'rotations', label: 'Rotations per key so far', kind: 'number', default: '0' },
+        { name: 'symmetric', label: 'Symmetric requests a month', kind: 'number', default: '0' },
+        { name: 'asymmetric', label: 'Asymmetric and other requests a month', kind: 'number', default: '0' },
+      ],
+      toEvent: (input) => ({
+        type: 'estimate-price',
+        keys: countOf(input.keys, 'the number of keys'),
+        rotations: countOf(input.rotations, 'the rotations per key'),
+        symmetric: countOf(input.symmetric, 'the symmetric requests'),
+        asymmetric: countOf(input.asymmetric, 'the asymmetric requests'),
+      }),
+    },
     'deletion-request': {
       label: 'Send the deletion request',
       description: 'Schedule the deletion of the payroll key (the waiting period is used only by ScheduleKeyDeletion), try to use it, or cancel.',
@@ -285,6 +325,11 @@ export default defineScenario<KeyManagementState>({
   },
 
   checks: {
+    priceEstimated: {
+      description: `Estimate the monthly bill of ${PRICE_EXERCISE.customerManagedKeys} customer managed keys rotated ${PRICE_EXERCISE.rotationsPerKey} times each, with ${PRICE_EXERCISE.symmetricRequests.toLocaleString('en-US')} symmetric requests a month`,
+      test: (state) =>
+        state.estimates.some((e) => (Object.keys(PRICE_EXERCISE) as (keyof typeof PRICE_EXERCISE)[]).every((k) => e.input[k] === PRICE_EXERCISE[k])),
+    },
     keyCreated: {
       description: 'A customer managed key with an alias encrypts the payroll record',
       test: (state) => state.keyState === 'Enabled' && state.aliasTarget !== undefined && state.history.some((a) => a.operation === 'Encrypt' && a.answer === 'ok'),
@@ -340,12 +385,16 @@ export default defineScenario<KeyManagementState>({
   },
 
   // The payroll key's lifecycle, from its creation until the lesson turns to the other kinds of key.
-  panels: (state) => (state.keyArn && !state.kinds ? [lifecyclePanel(state.keyState ?? 'Creating', state.lifecycle)] : []),
+  panels: (state) => {
+    if (state.keyArn && !state.kinds) return [lifecyclePanel(state.keyState ?? 'Creating', state.lifecycle)];
+    const estimate = state.estimates.at(-1);
+    return estimate ? [{ kind: 'key-price', id: 'price-estimate', title: 'Your estimate of the monthly KMS bill', lines: estimate.lines, totalUsd: estimate.totalUsd }] : [];
+  },
 
   notSimulated: [
     'Rotation happens at the instant the model clock reaches the date; AWS rotates within a day of it and on-demand rotation within seconds.',
     'The CloudWatch alarm AWS recommends on attempts to use a key pending deletion (from its CloudTrail events) is not simulated; KMS Lab shows the refusal on the diagram only.',
     'Multi-Region keys, custom key stores (CloudHSM, external key stores) and their Unavailable state are not simulated.',
-    'Billing is computed from the list prices in the lesson; KMS Lab sends no bill, proration by the hour and the free tier are described, not metered.',
+    'Billing is computed from the list prices in the lesson; KMS Lab sends no bill, and proration by the hour is described, not metered. The price calculator prices keys, their first two rotations and symmetric requests after the free tier; asymmetric and other requests are counted but not priced, because their rates were not verified.',
   ],
 });

@@ -187,7 +187,7 @@ export interface ScenarioDecision {
  * its own lazily loaded component (src/ui/player/ScenarioPanels.svelte). Plain data only, computed by
  * the scenario from its state, so panels run in Node tests and cross postMessage as they are.
  */
-export type ScenarioPanel = TrafficChartPanel | AuditLogPanel | KeyLifecyclePanel;
+export type ScenarioPanel = TrafficChartPanel | AuditLogPanel | KeyLifecyclePanel | KeyPricePanel;
 
 interface ScenarioPanelBase {
   /** Stable within a run: keys the panel in the view. */
@@ -228,6 +228,14 @@ export interface KeyLifecyclePanel extends ScenarioPanelBase {
   current: string;
   /** The number of the edge the key took last (absent before any transition, e.g. no key yet). */
   lastEdge?: number;
+}
+
+/** A monthly KMS bill worked out line by line (a price calculator's answer), with its total. */
+export interface KeyPricePanel extends ScenarioPanelBase {
+  kind: 'key-price';
+  /** Each line of the bill; `usd` absent when the line is shown but not priced. */
+  lines: { item: string; detail: string; usd?: number }[];
+  totalUsd: number;
 }
 
 export type TrafficChart =

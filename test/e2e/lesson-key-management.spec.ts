@@ -74,6 +74,21 @@ test('a newcomer completes Key management and its quiz with the keyboard only', 
       expect(await seriousViolations(page)).toEqual([]);
     }
 
+    if (title.includes('estimate the bill')) {
+      await expect(goal).toBeHidden();
+      await typeInto(page, page.getByLabel(/^Customer managed keys/), '3');
+      await typeInto(page, page.getByLabel(/^Rotations per key/), '2');
+      await typeInto(page, page.getByLabel(/^Symmetric requests a month/), '1000000');
+      await typeInto(page, page.getByLabel(/^Asymmetric and other requests a month/), '0');
+      await activate(page, page.getByRole('button', { name: 'Estimate the bill' }));
+      await expect(page.getByTestId('price-total')).toHaveText('$11.94', { timeout: 20_000 });
+      const bill = page.getByRole('table', { name: 'Monthly bill, line by line' });
+      await expect(bill.getByRole('row', { name: /Rotated key versions/ })).toContainText('$6.00');
+      await expect(bill.getByRole('row', { name: /Symmetric requests/ })).toContainText('980,000 billed');
+      await expect(goal).toBeVisible({ timeout: 20_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+
     if (index === total - 1) break;
     await expect(nextButton(page)).toHaveAttribute('aria-disabled', 'false', { timeout: 20_000 });
     await activate(page, nextButton(page));
