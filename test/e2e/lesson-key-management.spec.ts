@@ -2,9 +2,12 @@
  * Lesson 05 as a newcomer takes it, keyboard only: every step; the two hands-on steps through their
  * forms (disable, a refused Encrypt, enable; a window KMS refuses, a valid one, a refused Encrypt
  * while pending, cancel); KMS's exact words and the key's states in the diagram's text twin; axe
- * clean on the deletion step in both themes; the quiz; and two steps on a phone.
+ * clean on the deletion step in both themes; the key lifecycle's lit state and the transition just
+ * taken; the price calculator filled by keyboard (its bill, axe clean); the quiz; the lifecycle and
+ * two steps on a phone; and what the lazily loaded panels weigh.
  */
 import type { Page } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
 import { test, expect } from './support/fixtures';
 import { seriousViolations } from './support/axe';
 import { activate, tabTo, typeInto } from './support/keyboard';
@@ -120,6 +123,27 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+test('the lifecycle panel adds a few kB after the first step shows; the price panel loads only when used', async ({ page }) => {
+  const fetched = new Map<string, number>();
+  page.on('response', async (response) => {
+    const type = response.request().resourceType();
+    if (type !== 'script' && type !== 'stylesheet') return;
+    fetched.set(new URL(response.url()).pathname, gzipSync(await response.body(), { level: 9 }).length);
+  });
+  await page.goto(`./#/lessons/${LESSON.id}/create-and-alias`);
+  await expect(page.getByTestId('lifecycle-current')).toHaveText('Current state: Enabled, reached by CreateKey.', { timeout: 20_000 });
+  await page.waitForLoadState('networkidle');
+  const panelChunks = () => [...fetched].filter(([path]) => /\/(KeyLifecyclePanel|key-lifecycle-diagram)-[^/]*\.(js|css)$/.test(path));
+  // Sizes are recorded once each body is read, a moment after the response: poll.
+  await expect.poll(() => panelChunks().length).toBeGreaterThanOrEqual(2);
+  expect([...fetched.keys()].filter((path) => /\/KeyPricePanel-/.test(path))).toEqual([]);
+  const panelWeight = panelChunks().reduce((sum, [, size]) => sum + size, 0);
+  expect(panelWeight).toBeLessThanOrEqual(6_000);
+  // Recorded for the bundle report; the budget itself is measured by test/bench/bundle-size.mjs.
+  const firstLoad = [...fetched.values()].reduce((sum, size) => sum + size, 0);
+  test.info().annotations.push({ type: 'lesson load with the lifecycle (JS + CSS, gzip)', description: `${(firstLoad / 1000).toFixed(1)} kB, of which the lifecycle ${(panelWeight / 1000).toFixed(1)} kB` });
+});
 
 test.describe('on a 375×667 phone', () => {
   test.use({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
