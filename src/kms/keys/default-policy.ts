@@ -41,11 +41,18 @@ export function defaultKeyPolicy(accountId: string): string {
 }
 
 /**
+ * Services that call KMS through another service's endpoint: EBS volumes are created and attached
+ * by EC2, so the aws/ebs key's policy names `ec2.<region>.amazonaws.com` as kms:ViaService.
+ */
+const SERVICE_ENDPOINT: Record<string, string> = { ebs: 'ec2' };
+
+/**
  * The policy of an AWS managed key (`alias/aws/<service>`): any principal of the account may use it
  * through the service only, and may read its metadata directly. Shape as AWS documents it for
  * AWS managed keys; the Id numbering AWS uses is not recorded, `auto-<service>-1` is our choice.
  */
 export function awsManagedKeyPolicy(accountId: string, service: string, region: string): string {
+  const endpoint = SERVICE_ENDPOINT[service] ?? service;
   return jacksonPretty({
     Version: '2012-10-17',
     Id: `auto-${service}-1`,
@@ -57,7 +64,7 @@ export function awsManagedKeyPolicy(accountId: string, service: string, region: 
         Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:CreateGrant', 'kms:DescribeKey'],
         Resource: '*',
         Condition: {
-          StringEquals: { 'kms:CallerAccount': accountId, 'kms:ViaService': `${service}.${region}.amazonaws.com` },
+          StringEquals: { 'kms:CallerAccount': accountId, 'kms:ViaService': `${endpoint}.${region}.amazonaws.com` },
         },
       },
       {

@@ -176,8 +176,11 @@ const LINES: string[] = [
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const ISO_DATE = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?\+00:00/g;
-/** Base64 of random bytes: long, with a digit, + or / somewhere (words like AccessDeniedException have none). */
-const BASE64 = /(?=[A-Za-z0-9+/]*[0-9+/])[A-Za-z0-9+/]{16,}={0,2}/g;
+/**
+ * Base64 of random bytes: long, with a digit, + or / somewhere (words like AccessDeniedException
+ * have none), or ending in padding (16 random bytes have no digit, + or / about once in a hundred).
+ */
+const BASE64 = /(?:(?=[A-Za-z0-9+/]*[0-9+/])[A-Za-z0-9+/]{16,}={0,2}|[A-Za-z0-9+/]{16,}={1,2})/g;
 
 function normalize(text: string): string {
   const ids = new Map<string, string>();
