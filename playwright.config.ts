@@ -12,7 +12,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? 'line' : 'list',
-  use: { baseURL: `http://127.0.0.1:${port}`, screenshot: 'only-on-failure', trace: 'off' },
+  // The service worker would precache the whole build in the background of every test; only
+  // test/e2e/offline.spec.ts, which is about it, lets it run.
+  use: { baseURL: `http://127.0.0.1:${port}`, screenshot: 'only-on-failure', trace: 'off', serviceWorkers: 'block' },
   projects: [
     {
       name: 'chromium',

@@ -10,6 +10,9 @@ import { stepHeading } from './support/lesson';
 import { tabTo } from './support/keyboard';
 import { precacheManifest } from '../../src/ui/offline/build/service-worker-plugin';
 
+// The project blocks service workers in browser tests (playwright.config.ts); these are about it.
+test.use({ serviceWorkers: 'allow' });
+
 // Each test serves its own copy of the build from a sub-path of a static server of its own: closing
 // that server is a real network failure (not only the browser's offline switch), and the copy can be
 // changed into "the next deploy". The worker's scope must be exactly that folder.
