@@ -3,10 +3,10 @@
  * answer is computed (for the lesson's seed and two others) and must equal the answer the prompt,
  * options and explanations were written for.
  */
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { loadLesson } from '../../src/lessons/catalogue';
-import { isComputed, resolveAnswerKey } from '../../src/lessons/quiz';
 import type { Lesson } from '../../src/lessons/types';
+import { itChecksTheQuiz } from '../../test/support/quiz-checks';
 
 const lesson: Lesson = await loadLesson('server-side-encryption');
 
@@ -28,38 +28,5 @@ const expected: Record<string, string | string[]> = {
 };
 
 describe('server-side-encryption quiz', () => {
-  const { questions } = lesson.quiz;
-
-  it('has at least 8 questions of every kind, a test answer for each, and explains every option', () => {
-    expect(questions.length).toBeGreaterThanOrEqual(8);
-    expect(new Set(questions.map((q) => q.kind))).toEqual(new Set(['single', 'multi', 'order']));
-    expect(questions.map((q) => q.id).sort()).toEqual(Object.keys(expected).sort());
-    for (const question of questions) {
-      expect(question.explanation.length, question.id).toBeGreaterThan(60);
-      for (const option of question.kind === 'order' ? question.items : question.options) expect(option.why.length, `${question.id}/${option.id}`).toBeGreaterThan(20);
-    }
-  });
-
-  it('computes the answer of every question the scenario can answer', () => {
-    const computed = questions.filter((q) => isComputed(q.answer)).map((q) => q.id);
-    expect(computed).toEqual([
-      'upload-kms-calls',
-      'upload-order',
-      'stored-together',
-      'stolen-disk',
-      'who-calls-decrypt',
-      'missing-decrypt',
-      'upload-without-decrypt',
-      'aws-managed-iam',
-      'audit-record',
-      'sse-s3-calls',
-    ]);
-  });
-
-  for (const seed of [lesson.seed, 1, 99]) {
-    it(`the engine's answer key (seed ${seed}) is the one the text was written for`, async () => {
-      const key = await resolveAnswerKey({ ...lesson, seed });
-      expect(key).toEqual(expected);
-    }, 30_000);
-  }
+  itChecksTheQuiz(lesson, { expected, fixed: ['via-service', 'choose-encryption', 'bucket-keys'], everyKind: true, timeout: 30_000 });
 });

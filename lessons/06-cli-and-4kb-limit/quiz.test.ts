@@ -3,10 +3,10 @@
  * is computed by running the command lines (for the lesson's seed and another) and must equal the
  * answer the prompt, options and explanations were written for.
  */
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { loadLesson } from '../../src/lessons/catalogue';
-import { isComputed, resolveAnswerKey } from '../../src/lessons/quiz';
 import type { Lesson } from '../../src/lessons/types';
+import { itChecksTheQuiz } from '../../test/support/quiz-checks';
 
 const lesson: Lesson = await loadLesson('cli-and-4kb-limit');
 
@@ -28,29 +28,5 @@ const expected: Record<string, string | string[]> = {
 };
 
 describe('cli-and-4kb-limit quiz', () => {
-  const { questions } = lesson.quiz;
-
-  it('has at least 8 questions, a test answer for each, and explains every option; refs name steps', () => {
-    expect(questions.length).toBeGreaterThanOrEqual(8);
-    expect(questions.map((q) => q.id).sort()).toEqual(Object.keys(expected).sort());
-    const stepIds = new Set(lesson.steps.map((s) => s.id));
-    for (const question of questions) {
-      expect(question.explanation.length, question.id).toBeGreaterThan(60);
-      for (const ref of question.refs) expect(stepIds.has(ref), `${question.id} → ${ref}`).toBe(true);
-      const options = question.kind === 'order' ? question.items : question.options;
-      for (const option of options) expect(option.why.length, `${question.id}/${option.id}`).toBeGreaterThan(20);
-    }
-  });
-
-  it('computes every answer that a command line can give', () => {
-    const computed = questions.filter((q) => isComputed(q.answer)).map((q) => q.id);
-    expect(computed).toEqual(Object.keys(expected).filter((id) => !['round-trip-order', 'large-file', 'script-output'].includes(id)));
-  });
-
-  for (const seed of [lesson.seed, 7]) {
-    it(`the engine's answer key (seed ${seed}) is the one the text was written for`, async () => {
-      const key = await resolveAnswerKey({ ...lesson, seed });
-      expect(key).toEqual(expected);
-    }, 60_000);
-  }
+  itChecksTheQuiz(lesson, { expected, fixed: ['round-trip-order', 'large-file', 'script-output'], seeds: [lesson.seed, 7], computedBy: 'a command line' });
 });
