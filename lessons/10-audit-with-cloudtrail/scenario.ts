@@ -9,7 +9,8 @@
  */
 import { createKms, explainDecision, isKmsError, type CloudTrailEvent, type Input, type RecordedDecision } from '../../src/kms/index';
 import { TERMINAL_EVENT, terminalAction, terminalLineOf } from '../../src/lessons/terminal-action';
-import { defineScenario, type AuditLogPanel, type ScenarioEvent, type ScenarioTerminal } from '../../src/lessons/types';
+import { defineScenario, type ScenarioEvent, type ScenarioTerminal } from '../../src/lessons/types';
+import { auditLogPanels } from '../../src/lessons/panels/audit-log-panel';
 import { createEventStream, type Payload } from '../../src/sim/core/events';
 import { createNetwork } from '../../src/sim/network/network';
 import { heldKeyPayload, metadataPayload } from '../../src/sim/network/payloads';
@@ -106,9 +107,6 @@ export function readerAnswerMatches(trail: readonly CloudTrailEvent[], answer: R
   if (answer === 's3') return false; // S3 calls KMS, but always as the person whose request it serves
   return readers.length === 1 && readers[0] === PEOPLE[answer];
 }
-
-/** The last panel drawn for a world (keyed by its state), so unchanged snapshots share it. */
-const panelCache = new WeakMap<AuditState, AuditLogPanel>();
 
 const clockText = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 const outcomeText = (e: CloudTrailEvent) => e.errorCode ?? 'succeeded';
@@ -405,21 +403,7 @@ export default defineScenario<AuditState>({
     },
   },
 
-  panels(state) {
-    if (state.trail.length === 0) return [];
-    // The log only grows: the same panel serves every snapshot until a new event arrives.
-    const cached = panelCache.get(state);
-    if (cached?.events.length === state.trail.length) return [cached];
-    const panel: AuditLogPanel = {
-      kind: 'audit-log',
-      id: 'audit-log',
-      title: 'CloudTrail event history: KMS',
-      events: [...state.trail],
-      decisions: Object.fromEntries(state.trail.map((e) => [e.eventID, state.decisionsOf(e.eventID)] as const).filter(([, d]) => d.length > 0)),
-    };
-    panelCache.set(state, panel);
-    return [panel];
-  },
+  panels: auditLogPanels({ title: 'CloudTrail event history: KMS', hideUntilFirstEvent: true }),
 
   holdings(state) {
     return {

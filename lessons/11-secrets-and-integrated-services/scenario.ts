@@ -14,7 +14,8 @@
 import type { CloudTrailEvent, RecordedDecision } from '../../src/kms/index';
 import { parseBlob } from '../../src/kms/crypto/ciphertext-blob';
 import { terminalAction, terminalLineOf, TERMINAL_EVENT } from '../../src/lessons/terminal';
-import { defineScenario, type AuditLogPanel, type ScenarioDecision, type ScenarioEvent, type ScenarioTerminalSpec } from '../../src/lessons/types';
+import { defineScenario, type ScenarioDecision, type ScenarioEvent, type ScenarioTerminalSpec } from '../../src/lessons/types';
+import { auditLogPanels } from '../../src/lessons/panels/audit-log-panel';
 import type { Payload } from '../../src/sim/core/events';
 import { metadataPayload } from '../../src/sim/network/payloads';
 import type { ParameterKmsCall, ParameterRequest, ParameterSummary } from '../../src/sim/parameters/index';
@@ -155,8 +156,6 @@ function kindOf(bytes: Uint8Array): FileKind {
   if (envCiphertext(text) || ciphertextOf(text)) return 'ciphertext';
   return 'other';
 }
-
-const panelCache = new WeakMap<SecretsState, AuditLogPanel>();
 
 const contextText = (context: Record<string, unknown> | undefined) => Object.entries(context ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(', ');
 
@@ -444,20 +443,7 @@ export default defineScenario<SecretsState>({
     },
   },
 
-  panels(state) {
-    // The log only grows: one panel serves every snapshot until a new event arrives.
-    const cached = panelCache.get(state);
-    if (cached?.events.length === state.trail.length) return [cached];
-    const panel: AuditLogPanel = {
-      kind: 'audit-log',
-      id: 'audit-log',
-      title: 'CloudTrail event history: what KMS recorded',
-      events: [...state.trail],
-      decisions: Object.fromEntries(state.trail.map((e) => [e.eventID, state.decisionsOf(e.eventID)] as const).filter(([, d]) => d.length > 0)),
-    };
-    panelCache.set(state, panel);
-    return [panel];
-  },
+  panels: auditLogPanels({ title: 'CloudTrail event history: what KMS recorded' }),
 
   holdings(state) {
     const fileKind = { password: 'plaintext', ciphertext: 'ciphertext', other: 'metadata' } as const;
