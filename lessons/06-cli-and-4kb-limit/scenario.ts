@@ -17,6 +17,7 @@ import type { CloudTrailEvent } from '../../src/kms/index';
 import { parseBlob } from '../../src/kms/crypto/ciphertext-blob';
 import { createTerminalWorld, terminalAction, terminalLineOf, TERMINAL_EVENT } from '../../src/lessons/terminal';
 import { defineScenario, type ScenarioEvent, type ScenarioTerminalSpec } from '../../src/lessons/types';
+import { achievedChecks } from '../../src/lessons/achieved-checks';
 import type { Payload } from '../../src/sim/core/events';
 import { metadataPayload } from '../../src/sim/network/payloads';
 
@@ -232,28 +233,13 @@ export default defineScenario<CliState>({
 
   actions: { terminal: terminalAction() },
 
-  checks: {
-    base64CiphertextSaved: {
-      description: 'Encrypt the secret file and save the ciphertext, as base64 text, in a file',
-      test: (state) => state.achieved.base64CiphertextSaved,
-    },
-    decryptedCopyMatches: {
-      description: 'Decrypt the ciphertext back into a new file identical to ExampleSecretFile.txt',
-      test: (state) => state.achieved.decryptedCopyMatches,
-    },
-    contextRefusedThenAccepted: {
-      description: 'See Decrypt refuse a ciphertext without its encryption context, then decrypt it with the right one',
-      test: (state) => state.achieved.contextRefusedThenAccepted,
-    },
-    limitHitThenEncrypted: {
-      description: 'Get the ValidationException for the 5 KB file, then encrypt a file of at most 4,096 bytes',
-      test: (state) => state.achieved.limitHitThenEncrypted,
-    },
-    aliasQueried: {
-      description: 'Print only the key id behind alias/tutorial with list-aliases and --query',
-      test: (state) => state.achieved.aliasQueried,
-    },
-  },
+  checks: achievedChecks({
+    base64CiphertextSaved: 'Encrypt the secret file and save the ciphertext, as base64 text, in a file',
+    decryptedCopyMatches: 'Decrypt the ciphertext back into a new file identical to ExampleSecretFile.txt',
+    contextRefusedThenAccepted: 'See Decrypt refuse a ciphertext without its encryption context, then decrypt it with the right one',
+    limitHitThenEncrypted: 'Get the ValidationException for the 5 KB file, then encrypt a file of at most 4,096 bytes',
+    aliasQueried: 'Print only the key id behind alias/tutorial with list-aliases and --query',
+  }),
 
   holdings(state) {
     return {

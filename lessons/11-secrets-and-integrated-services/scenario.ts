@@ -15,6 +15,7 @@ import type { CloudTrailEvent, RecordedDecision } from '../../src/kms/index';
 import { parseBlob } from '../../src/kms/crypto/ciphertext-blob';
 import { terminalAction, terminalLineOf, TERMINAL_EVENT } from '../../src/lessons/terminal';
 import { defineScenario, type ScenarioDecision, type ScenarioEvent, type ScenarioTerminalSpec } from '../../src/lessons/types';
+import { achievedChecks } from '../../src/lessons/achieved-checks';
 import { auditLogPanels } from '../../src/lessons/panels/audit-log-panel';
 import type { Payload } from '../../src/sim/core/events';
 import { metadataPayload } from '../../src/sim/network/payloads';
@@ -428,20 +429,11 @@ export default defineScenario<SecretsState>({
     },
   },
 
-  checks: {
-    passwordInEnvFile: {
-      description: `Encrypt db-password.txt with alias/tutorial and write it into ${ENV_FILE} as NAME=<base64 ciphertext>`,
-      test: (state) => state.achieved.passwordInEnvFile,
-    },
-    startedAndRefused: {
-      description: 'Start the app as AppServer (it decrypts the password), then as BatchJob (KMS refuses)',
-      test: (state) => state.achieved.startedAndRefused,
-    },
-    secureStringReadBack: {
-      description: 'Store the password as a SecureString parameter, then read it back with --with-decryption',
-      test: (state) => state.achieved.secureStringReadBack,
-    },
-  },
+  checks: achievedChecks({
+    passwordInEnvFile: `Encrypt db-password.txt with alias/tutorial and write it into ${ENV_FILE} as NAME=<base64 ciphertext>`,
+    startedAndRefused: 'Start the app as AppServer (it decrypts the password), then as BatchJob (KMS refuses)',
+    secureStringReadBack: 'Store the password as a SecureString parameter, then read it back with --with-decryption',
+  }),
 
   panels: auditLogPanels({ title: 'CloudTrail event history: what KMS recorded' }),
 
