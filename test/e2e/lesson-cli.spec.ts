@@ -4,11 +4,12 @@
  * AWS's error texts on its screen, axe clean with the 4 KB error on screen in both themes, reset
  * bringing a fresh terminal, and the quiz.
  */
-import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { seriousViolations } from './support/axe';
-import { activate, tabTo } from './support/keyboard';
-import { nextButton, openLessonFromCatalogue, stepHeading, stepLinks, takeQuiz } from './support/lesson';
+import { activate } from './support/keyboard';
+import { stepHeading, takeQuiz } from './support/lesson';
+import { openLessonAsNewcomer, stepTitleAt, openStepInTheme } from './support/newcomer';
+import { runLine, nextStepFromTerminal, terminal, terminalScreen, terminalEntries } from './support/terminal';
 
 const LESSON = { id: 'cli-and-4kb-limit', title: 'The CLI and the 4 KB limit' };
 const LIMIT_ERROR = "An error occurred (ValidationException) when calling the Encrypt operation: 1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4096";
@@ -34,69 +35,44 @@ const LINES: [string, string[]][] = [
   ['--query filter', ["aws kms list-aliases --query 'Aliases[?AliasName==`alias/tutorial`].TargetKeyId' --output text"]],
 ];
 
-const terminal = (page: Page) => page.getByRole('textbox', { name: 'Terminal', exact: true });
-const screen = (page: Page) => page.getByRole('log', { name: 'Terminal output' });
-const entries = (page: Page) => screen(page).locator('.entry');
-
-/** Tabs to the terminal (if it does not have focus), types the line, runs it with Enter and waits for its output. */
-async function run(page: Page, line: string): Promise<void> {
-  await tabTo(page, terminal(page));
-  await page.keyboard.type(line);
-  await expect(terminal(page)).toHaveValue(line);
-  await page.keyboard.press('Enter');
-  await expect(terminal(page)).toHaveValue('');
-  await expect(screen(page)).toHaveAttribute('aria-busy', 'false', { timeout: 20_000 });
-}
-
-/** "Next step" sits before the terminal in the page, so the keyboard goes back to it. */
-async function nextStep(page: Page): Promise<void> {
-  await expect(nextButton(page)).toHaveAttribute('aria-disabled', 'false', { timeout: 20_000 });
-  await tabTo(page, nextButton(page), { backwards: true, max: 120 });
-  await page.keyboard.press('Enter');
-}
-
 // axe is injected as an inline script, which the app's Content-Security-Policy rightly refuses.
 test.use({ bypassCSP: true });
 
 test('a newcomer completes the CLI lesson by typing commands, then its quiz, keyboard only', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await openLessonFromCatalogue(page, LESSON.title);
+  const total = await openLessonAsNewcomer(page, LESSON.title, 7);
   const goal = page.getByText(/Goal reached\./).first();
-  const total = await stepLinks(page).count();
-  expect(total).toBe(7);
 
   for (let index = 0; index < total; index++) {
-    await expect(page.getByText(`Step ${index + 1} of ${total}`, { exact: true })).toBeVisible();
-    const title = (await stepHeading(page).textContent()) ?? '';
+    const title = await stepTitleAt(page, index, total);
     const lines = LINES.find(([word]) => title.includes(word))?.[1];
     if (lines) {
       await expect(page.getByText(/^Your goal:/)).toBeVisible();
-      for (const line of lines) await run(page, line);
+      for (const line of lines) await runLine(page, line);
       await expect(goal).toBeVisible({ timeout: 20_000 });
     }
 
     if (title.includes('Encrypt a file')) {
       // `cat` shows the saved base64 text of the ciphertext blob.
-      await expect(entries(page).last().locator('.stdout')).toHaveText(/^AQ[A-Za-z0-9+/]{100,}={0,2}\s*$/);
+      await expect(terminalEntries(page).last().locator('.stdout')).toHaveText(/^AQ[A-Za-z0-9+/]{100,}={0,2}\s*$/);
     }
     if (title.includes('Decode the base64')) {
-      await expect(entries(page).last()).toContainText('Example Corp payroll database: user payroll_app, password Tr0ub4dor&3-eu-west-2');
+      await expect(terminalEntries(page).last()).toContainText('Example Corp payroll database: user payroll_app, password Tr0ub4dor&3-eu-west-2');
     }
     if (title.includes('encryption context')) {
-      await expect(screen(page)).toContainText('An error occurred (InvalidCiphertextException) when calling the Decrypt operation:');
+      await expect(terminalScreen(page)).toContainText('An error occurred (InvalidCiphertextException) when calling the Decrypt operation:');
     }
     if (title.includes('4 KB limit')) {
-      await expect(screen(page)).toContainText(LIMIT_ERROR);
-      await expect(entries(page).last().locator('.stdout')).toHaveText(/^arn:aws:kms:eu-west-2:111122223333:key\/[0-9a-f-]{36}\s*$/);
+      await expect(terminalScreen(page)).toContainText(LIMIT_ERROR);
+      await expect(terminalEntries(page).last().locator('.stdout')).toHaveText(/^arn:aws:kms:eu-west-2:111122223333:key\/[0-9a-f-]{36}\s*$/);
       expect(await seriousViolations(page)).toEqual([]);
     }
     if (title.includes('--query filter')) {
-      await expect(entries(page).last().locator('.stdout')).toHaveText(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s*$/);
+      await expect(terminalEntries(page).last().locator('.stdout')).toHaveText(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s*$/);
     }
 
     if (index === total - 1) break;
-    await nextStep(page);
+    await nextStepFromTerminal(page);
     await expect(stepHeading(page)).not.toHaveText(title);
   }
 
@@ -112,25 +88,21 @@ test('a newcomer completes the CLI lesson by typing commands, then its quiz, key
 
 for (const theme of ['light', 'dark'] as const) {
   test(`a deep link to the 4 KB step: AWS's error on the terminal's screen, axe clean, reset starts a fresh terminal (${theme})`, async ({ page }) => {
-    await page.addInitScript((choice) => localStorage.setItem('kms-lab:theme', choice), theme);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(`./#/lessons/${LESSON.id}/the-4kb-limit`);
-    await expect(stepHeading(page)).toHaveText('A 5 KB file and the 4 KB limit');
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    await run(page, 'ls -l sales-2026-q1.csv');
-    await expect(entries(page).last()).toContainText('5120');
-    await run(page, 'aws kms encrypt --key-id alias/tutorial --plaintext fileb://sales-2026-q1.csv; echo "exit status $?"');
-    await expect(entries(page).last()).toContainText(LIMIT_ERROR);
-    await expect(entries(page).last()).toContainText('exit status 254');
+    await openStepInTheme(page, { lessonId: LESSON.id, stepId: 'the-4kb-limit', heading: 'A 5 KB file and the 4 KB limit', theme });
+    await runLine(page, 'ls -l sales-2026-q1.csv');
+    await expect(terminalEntries(page).last()).toContainText('5120');
+    await runLine(page, 'aws kms encrypt --key-id alias/tutorial --plaintext fileb://sales-2026-q1.csv; echo "exit status $?"');
+    await expect(terminalEntries(page).last()).toContainText(LIMIT_ERROR);
+    await expect(terminalEntries(page).last()).toContainText('exit status 254');
     // The same refusal is in the diagram's text twin, read from KMS's CloudTrail record.
     await expect(page.locator('.text-twin').getByText('ValidationException').first()).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
 
     await activate(page, page.getByRole('button', { name: /^Reset/ }));
-    await expect(entries(page)).toHaveCount(0, { timeout: 20_000 });
-    await run(page, 'ls');
+    await expect(terminalEntries(page)).toHaveCount(0, { timeout: 20_000 });
+    await runLine(page, 'ls');
     // The files of the steps before were replayed from the log; this step's lines were undone.
-    await expect(entries(page).last()).toContainText('ExampleSecretFileDecrypted.txt');
-    await expect(entries(page).last()).toContainText('payroll.enc');
+    await expect(terminalEntries(page).last()).toContainText('ExampleSecretFileDecrypted.txt');
+    await expect(terminalEntries(page).last()).toContainText('payroll.enc');
   });
 }

@@ -8,7 +8,8 @@
 import { test, expect } from './support/fixtures';
 import { seriousViolations } from './support/axe';
 import { activate, tabTo, typeInto } from './support/keyboard';
-import { nextButton, openLessonFromCatalogue, stepHeading, stepLinks, takeQuiz } from './support/lesson';
+import { nextButton, stepHeading, takeQuiz } from './support/lesson';
+import { openLessonAsNewcomer, stepTitleAt, textTwin, goalReached, openStepInTheme } from './support/newcomer';
 
 const LESSON = { id: 'envelope-encryption', title: 'Envelope encryption' };
 const OWN_TEXT = 'Board meets on Thursday';
@@ -18,16 +19,12 @@ test.use({ bypassCSP: true });
 
 test('a newcomer completes envelope encryption and its quiz with the keyboard only', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await openLessonFromCatalogue(page, LESSON.title);
-  const twin = page.locator('.text-twin');
-  const goal = page.getByText(/^✓ Goal reached|Goal reached\./).first();
-  const total = await stepLinks(page).count();
-  expect(total).toBe(9);
+  const total = await openLessonAsNewcomer(page, LESSON.title, 9);
+  const twin = textTwin(page);
+  const goal = goalReached(page);
 
   for (let index = 0; index < total; index++) {
-    await expect(page.getByText(`Step ${index + 1} of ${total}`, { exact: true })).toBeVisible();
-    const title = (await stepHeading(page).textContent()) ?? '';
+    const title = await stepTitleAt(page, index, total);
 
     if (index === 0) {
       await expect(twin.getByText('Member must have length less than or equal to 4096', { exact: false }).first()).toBeVisible({ timeout: 20_000 });
@@ -92,11 +89,7 @@ test('a newcomer completes envelope encryption and its quiz with the keyboard on
 
 for (const theme of ['light', 'dark'] as const) {
   test(`a deep link opens the local encryption: the erased data key and the stored layout in the text twin, axe clean (${theme})`, async ({ page }) => {
-    await page.addInitScript((choice) => localStorage.setItem('kms-lab:theme', choice), theme);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(`./#/lessons/${LESSON.id}/encrypt-locally`);
-    await expect(stepHeading(page)).toHaveText(/Encrypt locally, erase the key, store the envelope/);
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await openStepInTheme(page, { lessonId: LESSON.id, stepId: 'encrypt-locally', heading: /Encrypt locally, erase the key, store the envelope/, theme });
     const twin = page.locator('.text-twin');
     await expect(twin.getByText('erases the plaintext data key: its 32 bytes now read all zeros', { exact: false }).first()).toBeVisible({ timeout: 20_000 });
     await expect(twin.getByText(/stores one [\d,]+-byte envelope: header \d+ B/).first()).toBeVisible();

@@ -7,11 +7,11 @@
  * two steps on a phone; and what the lazily loaded panels weigh.
  */
 import type { Page } from '@playwright/test';
-import { gzipSync } from 'node:zlib';
 import { test, expect } from './support/fixtures';
 import { seriousViolations } from './support/axe';
 import { activate, tabTo, typeInto } from './support/keyboard';
-import { nextButton, openLessonFromCatalogue, stepHeading, stepLinks, takeQuiz } from './support/lesson';
+import { nextButton, stepHeading, takeQuiz } from './support/lesson';
+import { openLessonAsNewcomer, stepTitleAt, textTwin, goalReached, openStepInTheme, recordAssetSizes } from './support/newcomer';
 
 const LESSON = { id: 'key-management', title: 'Key management' };
 
@@ -28,17 +28,13 @@ async function send(page: Page, operation: string, button: string) {
 
 test('a newcomer completes Key management and its quiz with the keyboard only', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await openLessonFromCatalogue(page, LESSON.title);
-  const twin = page.locator('.text-twin');
-  const goal = page.getByText(/^✓ Goal reached|Goal reached\./).first();
+  const total = await openLessonAsNewcomer(page, LESSON.title, 7);
+  const twin = textTwin(page);
+  const goal = goalReached(page);
   const lifecycle = page.getByTestId('lifecycle-current');
-  const total = await stepLinks(page).count();
-  expect(total).toBe(7);
 
   for (let index = 0; index < total; index++) {
-    await expect(page.getByText(`Step ${index + 1} of ${total}`, { exact: true })).toBeVisible();
-    const title = (await stepHeading(page).textContent()) ?? '';
+    const title = await stepTitleAt(page, index, total);
 
     if (index === 0) {
       await expect(twin.getByText(/the payroll key is now Enabled/).first()).toBeVisible({ timeout: 20_000 });
@@ -113,11 +109,7 @@ test('a newcomer completes Key management and its quiz with the keyboard only', 
 
 for (const theme of ['light', 'dark'] as const) {
   test(`a deep link opens the deletion step on a key that has been rotated, axe clean (${theme})`, async ({ page }) => {
-    await page.addInitScript((choice) => localStorage.setItem('kms-lab:theme', choice), theme);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(`./#/lessons/${LESSON.id}/schedule-and-cancel`);
-    await expect(stepHeading(page)).toHaveText(/schedule the deletion/);
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await openStepInTheme(page, { lessonId: LESSON.id, stepId: 'schedule-and-cancel', heading: /schedule the deletion/, theme });
     const twin = page.locator('.text-twin');
     await expect(twin.getByText(/now lists 3 backing key versions/).first()).toBeVisible({ timeout: 20_000 });
     expect(await seriousViolations(page)).toEqual([]);
@@ -125,12 +117,7 @@ for (const theme of ['light', 'dark'] as const) {
 }
 
 test('the lifecycle panel adds a few kB after the first step shows; the price panel loads only when used', async ({ page }) => {
-  const fetched = new Map<string, number>();
-  page.on('response', async (response) => {
-    const type = response.request().resourceType();
-    if (type !== 'script' && type !== 'stylesheet') return;
-    fetched.set(new URL(response.url()).pathname, gzipSync(await response.body(), { level: 9 }).length);
-  });
+  const fetched = recordAssetSizes(page);
   await page.goto(`./#/lessons/${LESSON.id}/create-and-alias`);
   await expect(page.getByTestId('lifecycle-current')).toHaveText('Current state: Enabled, reached by CreateKey.', { timeout: 20_000 });
   await page.waitForLoadState('networkidle');

@@ -8,7 +8,8 @@
 import { test, expect } from './support/fixtures';
 import { seriousViolations } from './support/axe';
 import { activate, tabTo, typeInto } from './support/keyboard';
-import { nextButton, openLessonFromCatalogue, stepHeading, stepLinks, takeQuiz } from './support/lesson';
+import { nextButton, stepHeading, takeQuiz } from './support/lesson';
+import { openLessonAsNewcomer, stepTitleAt, textTwin, goalReached, openStepInTheme } from './support/newcomer';
 
 const LESSON = { id: 'key-types', title: 'KMS key types' };
 const OWN_MESSAGE = 'Sealed bid: 1.85M GBP for lot 12';
@@ -18,16 +19,12 @@ test.use({ bypassCSP: true });
 
 test('a newcomer completes KMS key types and its quiz with the keyboard only', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await openLessonFromCatalogue(page, LESSON.title);
-  const twin = page.locator('.text-twin');
-  const goal = page.getByText(/^✓ Goal reached|Goal reached\./).first();
-  const total = await stepLinks(page).count();
-  expect(total).toBe(9);
+  const total = await openLessonAsNewcomer(page, LESSON.title, 9);
+  const twin = textTwin(page);
+  const goal = goalReached(page);
 
   for (let index = 0; index < total; index++) {
-    await expect(page.getByText(`Step ${index + 1} of ${total}`, { exact: true })).toBeVisible();
-    const title = (await stepHeading(page).textContent()) ?? '';
+    const title = await stepTitleAt(page, index, total);
 
     if (index === 0) {
       await expect(twin.getByText(/UnsupportedOperationException/).first()).toBeVisible({ timeout: 20_000 });
@@ -99,11 +96,7 @@ test('a newcomer completes KMS key types and its quiz with the keyboard only', a
 
 for (const theme of ['light', 'dark'] as const) {
   test(`a deep link opens the tampering step with the release signed and verified, axe clean (${theme})`, async ({ page }) => {
-    await page.addInitScript((choice) => localStorage.setItem('kms-lab:theme', choice), theme);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(`./#/lessons/${LESSON.id}/tamper-with-release`);
-    await expect(stepHeading(page)).toHaveText(/tamper with the release/);
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await openStepInTheme(page, { lessonId: LESSON.id, stepId: 'tamper-with-release', heading: /tamper with the release/, theme });
     const twin = page.locator('.text-twin');
     await expect(twin.getByText(/verifies the signature with the public key, offline: valid/).first()).toBeVisible({ timeout: 20_000 });
     expect(await seriousViolations(page)).toEqual([]);

@@ -7,11 +7,11 @@
  * lesson's first load: the chart components are fetched only when a step shows a chart.
  */
 import type { Page } from '@playwright/test';
-import { gzipSync } from 'node:zlib';
 import { test, expect } from './support/fixtures';
 import { seriousViolations } from './support/axe';
 import { activate, tabTo, typeInto } from './support/keyboard';
-import { nextButton, openLessonFromCatalogue, stepHeading, stepLinks, takeQuiz } from './support/lesson';
+import { nextButton, stepHeading, takeQuiz } from './support/lesson';
+import { openLessonAsNewcomer, stepTitleAt, textTwin, goalReached, openStepInTheme, recordAssetSizes } from './support/newcomer';
 
 const LESSON = { id: 'quotas-and-backoff', title: 'Request quotas and backoff' };
 
@@ -29,16 +29,12 @@ async function choose(page: Page, label: RegExp, value: string) {
 
 test('a newcomer completes Request quotas and backoff and its quiz with the keyboard only', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await openLessonFromCatalogue(page, LESSON.title);
-  const twin = page.locator('.text-twin');
-  const goal = page.getByText(/^✓ Goal reached|Goal reached\./).first();
-  const total = await stepLinks(page).count();
-  expect(total).toBe(7);
+  const total = await openLessonAsNewcomer(page, LESSON.title, 7);
+  const twin = textTwin(page);
+  const goal = goalReached(page);
 
   for (let index = 0; index < total; index++) {
-    await expect(page.getByText(`Step ${index + 1} of ${total}`, { exact: true })).toBeVisible();
-    const title = (await stepHeading(page).textContent()) ?? '';
+    const title = await stepTitleAt(page, index, total);
 
     if (index === 0) {
       await expect(twin.getByText(/You have exceeded the rate at which you may call KMS\. Reduce the frequency of your calls\./).first()).toBeVisible({ timeout: 20_000 });
@@ -106,23 +102,14 @@ test('a newcomer completes Request quotas and backoff and its quiz with the keyb
 
 for (const theme of ['light', 'dark'] as const) {
   test(`a deep link to the herd draws the study and the herd, axe clean (${theme})`, async ({ page }) => {
-    await page.addInitScript((choice) => localStorage.setItem('kms-lab:theme', choice), theme);
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(`./#/lessons/${LESSON.id}/thundering-herd`);
-    await expect(stepHeading(page)).toHaveText(/thundering herd/);
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await openStepInTheme(page, { lessonId: LESSON.id, stepId: 'thundering-herd', heading: /thundering herd/, theme });
     await expect(summaryOf(page, 'Completion time against clients')).toContainText(/Mean time until every client has written at 50 clients/, { timeout: 20_000 });
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
 
 test('the chart components are not part of the first load; they arrive with the first step that shows a chart', async ({ page }) => {
-  const fetched = new Map<string, number>();
-  page.on('response', async (response) => {
-    const type = response.request().resourceType();
-    if (type !== 'script' && type !== 'stylesheet') return;
-    fetched.set(new URL(response.url()).pathname, gzipSync(await response.body(), { level: 9 }).length);
-  });
+  const fetched = recordAssetSizes(page);
   const chartChunks = () => [...fetched.keys()].filter((path) => /\/(TrafficChartPanel|LineChart|StackedBarChart|ScatterChart)-[^/]*\.js$/.test(path));
   // The shared-quota step shows no chart.
   await page.goto(`./#/lessons/${LESSON.id}/shared-quota`);
