@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { itTimesEveryCheck } from '../../test/support/check-timing';
+import { itShowsEveryFocusedMessage } from '../../test/support/focused-messages';
 import { loadLesson } from '../../src/lessons/catalogue';
 import { createStepRunner } from '../../src/lessons/step-runner';
 import type { SimEvent } from '../../src/sim/core/events';
@@ -47,18 +48,7 @@ describe('encryption-in-flight scenario', () => {
 
   itTimesEveryCheck({ steps: steps, checks: scenario.checks, checkSteps, start });
 
-  it('shows every message a step focuses on, once its actions have been tried', async () => {
-    const world = await start();
-    for (const step of steps) {
-      await world.playThrough(step.id);
-      for (const name of step.actions ?? []) {
-        const defaults = Object.fromEntries((scenario.actions[name].fields ?? []).map((f) => [f.name, f.default ?? '']));
-        await world.act({ action: name, input: defaults });
-      }
-      const labels = new Set(messages(world.events).map((m) => m.label));
-      for (const label of step.focus?.messages ?? []) expect(labels, `${step.id} focuses on "${label}"`).toContain(label);
-    }
-  });
+  itShowsEveryFocusedMessage({ steps, start, tryActions: scenario.actions });
 
   it('plain HTTP: the attacker reads the password from its capture; over TLS it reads nothing', async () => {
     const world = await start();

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { itTimesEveryCheck } from '../../test/support/check-timing';
+import { itShowsEveryFocusedMessage } from '../../test/support/focused-messages';
 import { loadLesson } from '../../src/lessons/catalogue';
 import { createLessonPlayer } from '../../src/lessons/player/player';
 import { createStepRunner } from '../../src/lessons/step-runner';
@@ -58,18 +59,7 @@ describe('server-side-encryption scenario', () => {
 
   itTimesEveryCheck({ steps: lesson.steps, checks: scenario.checks, checkSteps, start });
 
-  it('shows every message a step focuses on, once its actions have been tried', async () => {
-    const runner = await start();
-    for (const step of lesson.steps) {
-      await runner.playThrough(step.id);
-      for (const name of step.actions ?? []) {
-        const defaults = Object.fromEntries((scenario.actions[name].fields ?? []).map((f) => [f.name, f.default ?? '']));
-        await runner.act({ action: name, input: defaults });
-      }
-      const labels = new Set(messages(runner.events).map((m) => m.label));
-      for (const label of step.focus?.messages ?? []) expect(labels, `${step.id} focuses on "${label}"`).toContain(label);
-    }
-  });
+  itShowsEveryFocusedMessage({ steps: lesson.steps, start, tryActions: scenario.actions });
 
   it('never lets plaintext onto the wire or the disk, from the first upload to the last', async () => {
     const runner = await start();

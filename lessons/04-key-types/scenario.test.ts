@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { itTimesEveryCheck } from '../../test/support/check-timing';
+import { itShowsEveryFocusedMessage } from '../../test/support/focused-messages';
 import { loadLesson } from '../../src/lessons/catalogue';
 import { createStepRunner } from '../../src/lessons/step-runner';
 import type { Lesson } from '../../src/lessons/types';
@@ -49,14 +50,7 @@ describe('key-types scenario', () => {
 
   itTimesEveryCheck({ steps: lesson.steps, checks: scenario.checks, checkSteps, start });
 
-  it('shows every message a step focuses on', async () => {
-    const runner = await start();
-    for (const step of lesson.steps) {
-      await runner.playThrough(step.id);
-      const labels = new Set(messages(runner.events).map((m) => m.label));
-      for (const label of step.focus?.messages ?? []) expect(labels, `${step.id} focuses on "${label}"`).toContain(label);
-    }
-  }, 30_000);
+  itShowsEveryFocusedMessage({ steps: lesson.steps, start, timeout: 30_000 });
 
   it('symmetric key: round trip inside KMS, GetPublicKey refused with UnsupportedOperationException', async () => {
     const runner = await start();

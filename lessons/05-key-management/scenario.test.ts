@@ -5,15 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { itTimesEveryCheck } from '../../test/support/check-timing';
+import { itShowsEveryFocusedMessage } from '../../test/support/focused-messages';
 import { loadLesson } from '../../src/lessons/catalogue';
 import { createStepRunner } from '../../src/lessons/step-runner';
 import type { Lesson } from '../../src/lessons/types';
-import type { MessageEvent, SimEvent } from '../../src/sim/core/events';
 import scenario, { type KeyManagementState } from './scenario';
 
 const lesson: Lesson = await loadLesson('key-management');
 const start = () => createStepRunner<KeyManagementState>(lesson);
-const messages = (events: readonly SimEvent[]) => events.filter((e): e is MessageEvent => e.type === 'message');
 
 describe('key-management scenario', () => {
   it('has 7 steps in teaching order; each hands-on step awaits a named check, with a hint', () => {
@@ -45,14 +44,7 @@ describe('key-management scenario', () => {
 
   itTimesEveryCheck({ steps: lesson.steps, checks: scenario.checks, checkSteps, start });
 
-  it('shows every message a step focuses on', async () => {
-    const runner = await start();
-    for (const step of lesson.steps) {
-      await runner.playThrough(step.id);
-      const labels = new Set(messages(runner.events).map((m) => m.label));
-      for (const label of step.focus?.messages ?? []) expect(labels, `${step.id} focuses on "${label}"`).toContain(label);
-    }
-  }, 30_000);
+  itShowsEveryFocusedMessage({ steps: lesson.steps, start, timeout: 30_000 });
 
   it('disable and enable: Encrypt on the disabled key is DisabledException in the engine\'s words; the states follow', async () => {
     const runner = await start();

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { itTimesEveryCheck } from '../../test/support/check-timing';
+import { itShowsEveryFocusedMessage } from '../../test/support/focused-messages';
 import { loadLesson } from '../../src/lessons/catalogue';
 import { createStepRunner } from '../../src/lessons/step-runner';
 import type { Lesson } from '../../src/lessons/types';
@@ -43,14 +44,7 @@ describe('envelope-encryption scenario', () => {
 
   itTimesEveryCheck({ steps: lesson.steps, checks: scenario.checks, checkSteps, start });
 
-  it('shows every message a step focuses on, once its actions have been tried', async () => {
-    const runner = await start();
-    for (const step of lesson.steps) {
-      await runner.playThrough(step.id);
-      const labels = new Set(messages(runner.events).map((m) => m.label));
-      for (const label of step.focus?.messages ?? []) expect(labels, `${step.id} focuses on "${label}"`).toContain(label);
-    }
-  });
+  itShowsEveryFocusedMessage({ steps: lesson.steps, start });
 
   it('Encrypt refuses the 1 MB file with the API model\'s exact ValidationException', async () => {
     const runner = await start();

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { itTimesEveryCheck } from '../../test/support/check-timing';
+import { itShowsEveryFocusedMessage } from '../../test/support/focused-messages';
 import { loadLesson } from '../../src/lessons/catalogue';
 import { createStepRunner } from '../../src/lessons/step-runner';
 import type { Lesson } from '../../src/lessons/types';
@@ -38,14 +39,7 @@ describe('secrets-and-integrated-services scenario', () => {
     start,
   });
 
-  it('shows every message a step focuses on', async () => {
-    const runner = await start();
-    for (const step of lesson.steps) {
-      await runner.playThrough(step.id);
-      const labels = new Set(messages(runner.events).map((m) => m.label));
-      for (const label of step.focus?.messages ?? []) expect(labels, `${step.id} focuses on "${label}"`).toContain(label);
-    }
-  }, 60_000);
+  itShowsEveryFocusedMessage({ steps: lesson.steps, start, timeout: 60_000 });
 
   it('the env file holds a KMS ciphertext, never the password; the terminal printed it', async () => {
     const runner = await start();
