@@ -16,8 +16,9 @@
 import type { CloudTrailEvent } from '../../src/kms/index';
 import { parseBlob } from '../../src/kms/crypto/ciphertext-blob';
 import { createTerminalWorld, terminalAction, terminalLineOf, TERMINAL_EVENT } from '../../src/lessons/terminal';
-import { defineScenario, type ScenarioEvent, type ScenarioTerminalSpec } from '../../src/lessons/types';
+import { defineScenario, type ScenarioTerminalSpec } from '../../src/lessons/types';
 import { achievedChecks } from '../../src/lessons/achieved-checks';
+import { dispatchByType, type ScenarioEventHandlers } from '../../src/lessons/dispatch-by-type';
 import type { Payload } from '../../src/sim/core/events';
 import { metadataPayload } from '../../src/sim/network/payloads';
 
@@ -214,7 +215,7 @@ export default defineScenario<CliState>({
       syncFiles(after);
     };
 
-    const handlers: Record<string, (event: ScenarioEvent) => Promise<void>> = {
+    const handlers: ScenarioEventHandlers = {
       async [TERMINAL_EVENT](event) {
         await runLine(terminalLineOf(event));
       },
@@ -223,11 +224,7 @@ export default defineScenario<CliState>({
     return {
       state,
       terminal,
-      async dispatch(event) {
-        const handler = handlers[event.type];
-        if (!handler) throw new Error(`unknown scenario event "${event.type}"`);
-        await handler(event);
-      },
+      dispatch: dispatchByType(handlers),
     };
   },
 

@@ -14,8 +14,9 @@
 import type { CloudTrailEvent, RecordedDecision } from '../../src/kms/index';
 import { parseBlob } from '../../src/kms/crypto/ciphertext-blob';
 import { terminalAction, terminalLineOf, TERMINAL_EVENT } from '../../src/lessons/terminal';
-import { defineScenario, type ScenarioDecision, type ScenarioEvent, type ScenarioTerminalSpec } from '../../src/lessons/types';
+import { defineScenario, type ScenarioDecision, type ScenarioTerminalSpec } from '../../src/lessons/types';
 import { achievedChecks } from '../../src/lessons/achieved-checks';
+import { dispatchByType, type ScenarioEventHandlers } from '../../src/lessons/dispatch-by-type';
 import { auditLogPanels } from '../../src/lessons/panels/audit-log-panel';
 import type { Payload } from '../../src/sim/core/events';
 import { metadataPayload } from '../../src/sim/network/payloads';
@@ -374,7 +375,7 @@ export default defineScenario<SecretsState>({
       state.leaksShown = true;
     };
 
-    const handlers: Record<string, (event: ScenarioEvent) => Promise<void>> = {
+    const handlers: ScenarioEventHandlers = {
       async [TERMINAL_EVENT](event) {
         await runLine(terminalLineOf(event));
       },
@@ -402,11 +403,7 @@ export default defineScenario<SecretsState>({
     return {
       state,
       terminal,
-      async dispatch(event) {
-        const handler = handlers[event.type];
-        if (!handler) throw new Error(`unknown scenario event "${event.type}"`);
-        await handler(event);
-      },
+      dispatch: dispatchByType(handlers),
     };
   },
 
