@@ -18,6 +18,7 @@
  *   decodeShareHash(hash) → { ok: true, state } | { ok: false, problem }   never throws
  *   isShareHash(hash)                         the hash is a share link (it may still be malformed)
  */
+import { SHARE_MARKER } from './share-marker';
 
 export interface SharedAction {
   step: number;
@@ -56,12 +57,8 @@ export const SHARE_LIMITS = {
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 const DECIMAL = /^(0|[1-9][0-9]{0,9})$/;
-const MARKER = 'share=1';
-
-export function isShareHash(hash: string): boolean {
-  const query = hash.split('?').slice(1).join('?');
-  return query === MARKER || query.startsWith(`${MARKER}&`);
-}
+// The marker check lives in its own tiny module so the lesson page need not load this codec to use it.
+export { isShareHash } from './share-marker';
 
 /** encodeURIComponent leaves "." alone; the link uses it as a separator, so it is escaped too. */
 function token(text: string): string {
@@ -85,7 +82,7 @@ export function encodeShareHash(state: ShareState): string {
   const problem = stateProblem(state);
   if (problem) throw new RangeError(`this state cannot be shared: ${problem}`);
   const query = [
-    MARKER,
+    SHARE_MARKER,
     `version=${state.version}`,
     `seed=${state.seed}`,
     `at=${state.stepIndex}`,

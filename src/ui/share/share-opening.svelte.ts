@@ -16,7 +16,7 @@
  */
 import type { Lesson } from '../../lessons/types';
 import type { PlayerOptions } from '../../lessons/player/player';
-import { isShareHash } from '../../lessons/share/link-codec';
+import { isShareHash } from '../../lessons/share/share-marker';
 import { hashSegments } from '../router/routes';
 
 type Planner = typeof import('../../lessons/share/share-plan');
