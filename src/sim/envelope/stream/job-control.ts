@@ -7,6 +7,7 @@
  * their last reference.
  */
 import { claimOutputs, removeStoredOutput } from './opfs';
+import { announceFileJobControl } from './loaded-control';
 import type { OutputStorage } from './sink';
 
 export type FileJobOutcome = 'done' | 'failed' | 'cancelled';
@@ -126,3 +127,4 @@ export type FileJobControl = ReturnType<typeof createFileJobControl>;
 
 /** The page's one control (a lesson's job and the page's file views share it). */
 export const fileJobControl: FileJobControl = createFileJobControl();
+announceFileJobControl(fileJobControl);
