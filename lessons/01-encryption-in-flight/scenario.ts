@@ -12,6 +12,7 @@ import type { Payload, SimEvent } from '../../src/sim/core/events';
 import { formatRequest, formatResponse } from '../../src/sim/network/http';
 import { heldKeyPayload } from '../../src/sim/network/payloads';
 import { FORGERIES, recordLength, RECORD_HEADER_BYTES, SESSION_KEY_LABELS, TAG_BYTES, WebWorld, type Forgery } from '../../src/sim/tls';
+import { dispatchByType } from '../../src/lessons/dispatch-by-type';
 
 export const HOST = 'bank.example';
 export const CA_NAME = 'KMS Lab Root CA';
@@ -215,11 +216,7 @@ export default defineScenario<EncryptionInFlightState>({
 
     return {
       state,
-      async dispatch(event) {
-        const handler = handlers[event.type];
-        if (!handler) throw new Error(`encryption-in-flight: unknown scenario event "${event.type}"`);
-        await handler(event);
-      },
+      dispatch: dispatchByType(handlers, 'encryption-in-flight'),
     };
   },
 

@@ -30,6 +30,7 @@ import {
   type S3Response,
 } from '../../src/sim/storage';
 import { SESSION_KEY_LABELS, WebWorld } from '../../src/sim/tls';
+import { dispatchByType } from '../../src/lessons/dispatch-by-type';
 
 export const ACCOUNT = '111122223333';
 export const THIEF_ACCOUNT = '444455556666';
@@ -355,11 +356,7 @@ export default defineScenario<ServerSideEncryptionState>({
 
     return {
       state,
-      async dispatch(event) {
-        const handler = handlers[event.type];
-        if (!handler) throw new Error(`server-side-encryption: unknown scenario event "${event.type}"`);
-        await handler(event);
-      },
+      dispatch: dispatchByType(handlers, 'server-side-encryption'),
     };
   },
 

@@ -28,6 +28,7 @@ import { bucketHost, containsText, describeEncryption, ObjectStore, S3OverHttps 
 import { fromUtf8, utf8 } from '../../src/sim/tls/bytes';
 import { WebWorld } from '../../src/sim/tls';
 import { createWorld, roleArn, sessionArn, userArn, type WorldSpec } from '../../src/sim/world';
+import { dispatchByType } from '../../src/lessons/dispatch-by-type';
 
 export const ACCOUNT = '111122223333';
 export const REGION = 'eu-west-2';
@@ -431,11 +432,7 @@ export default defineScenario<ClientSideEncryptionState>({
 
     return {
       state,
-      async dispatch(event) {
-        const handler = handlers[event.type];
-        if (!handler) throw new Error(`client-side-encryption: unknown scenario event "${event.type}"`);
-        await handler(event);
-      },
+      dispatch: dispatchByType(handlers, 'client-side-encryption'),
     };
   },
 

@@ -16,6 +16,7 @@ import { createNetwork } from '../../src/sim/network/network';
 import { bytesPayload, heldKeyPayload, metadataPayload, textPayload } from '../../src/sim/network/payloads';
 import { OutsideParty, PlaintextTooLargeError, spkiToPem } from '../../src/sim/pki';
 import { callKms, type KmsCallResult } from '../../src/sim/storage';
+import { dispatchByType } from '../../src/lessons/dispatch-by-type';
 
 export const ACCOUNT = '111122223333';
 export const REGION = 'eu-west-2';
@@ -391,11 +392,7 @@ export default defineScenario<KeyTypesState>({
 
     return {
       state,
-      async dispatch(event) {
-        const handler = handlers[event.type];
-        if (!handler) throw new Error(`key-types: unknown scenario event "${event.type}"`);
-        await handler(event);
-      },
+      dispatch: dispatchByType(handlers, 'key-types'),
     };
   },
 

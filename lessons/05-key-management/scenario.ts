@@ -17,6 +17,7 @@ import type { Payload } from '../../src/sim/core/events';
 import { createNetwork } from '../../src/sim/network/network';
 import { bytesPayload, heldKeyPayload, metadataPayload, textPayload } from '../../src/sim/network/payloads';
 import { callKms, type KmsCallResult } from '../../src/sim/storage';
+import { dispatchByType } from '../../src/lessons/dispatch-by-type';
 
 export const ACCOUNT = '111122223333';
 export const REGION = 'eu-west-2';
@@ -278,11 +279,7 @@ export default defineScenario<KeyManagementState>({
 
     return {
       state,
-      async dispatch(event) {
-        const handler = handlers[event.type];
-        if (!handler) throw new Error(`key-management: unknown scenario event "${event.type}"`);
-        await handler(event);
-      },
+      dispatch: dispatchByType(handlers, 'key-management'),
     };
   },
 

@@ -48,6 +48,7 @@ import { monthlyRequestCostUsd } from '../../src/sim/traffic/kms-pricing';
 import { createWorld, roleArn, sessionArn, userArn, type WorldSpec } from '../../src/sim/world';
 import { isLearnerFileToken, learnerFile } from '../../src/lessons/learner-files';
 import { runOwnFile, type OwnFileRun } from './own-file';
+import { dispatchByType } from '../../src/lessons/dispatch-by-type';
 
 export const ACCOUNT = '111122223333';
 export const REGION = 'eu-west-2';
@@ -483,11 +484,7 @@ export default defineScenario<EnvelopeEncryptionState>({
 
     return {
       state,
-      async dispatch(event) {
-        const handler = handlers[event.type];
-        if (!handler) throw new Error(`envelope-encryption: unknown scenario event "${event.type}"`);
-        await handler(event);
-      },
+      dispatch: dispatchByType(handlers, 'envelope-encryption'),
     };
   },
 

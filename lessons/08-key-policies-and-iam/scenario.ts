@@ -15,6 +15,7 @@ import { createNetwork } from '../../src/sim/network/network';
 import { heldKeyPayload, metadataPayload } from '../../src/sim/network/payloads';
 import { callKms } from '../../src/sim/storage';
 import { createWorld, INTEGRATED_SERVICES, roleArn, rootArn, sessionArn, userArn, type WorldSpec } from '../../src/sim/world';
+import { dispatchByType } from '../../src/lessons/dispatch-by-type';
 
 export const ACCOUNT = '111122223333';
 export const PARTNER_ACCOUNT = '444455556666';
@@ -338,11 +339,7 @@ export default defineScenario<KeyPoliciesState>({
 
     return {
       state,
-      async dispatch(event) {
-        const handler = handlers[event.type];
-        if (!handler) throw new Error(`key-policies-and-iam: unknown scenario event "${event.type}"`);
-        await handler(event);
-      },
+      dispatch: dispatchByType(handlers, 'key-policies-and-iam'),
     };
   },
 

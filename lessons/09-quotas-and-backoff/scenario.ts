@@ -40,6 +40,7 @@ import {
   runStudy,
   SPIKE,
 } from './traffic-runs';
+import { dispatchByType } from '../../src/lessons/dispatch-by-type';
 
 export const ACCOUNT = '111122223333';
 export const REGION = 'eu-west-2';
@@ -301,11 +302,7 @@ export default defineScenario<QuotasState>({
 
     return {
       state,
-      async dispatch(event) {
-        const handler = handlers[event.type];
-        if (!handler) throw new Error(`quotas-and-backoff: unknown scenario event "${event.type}"`);
-        await handler(event);
-      },
+      dispatch: dispatchByType(handlers, 'quotas-and-backoff'),
     };
   },
 

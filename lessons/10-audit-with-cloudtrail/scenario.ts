@@ -19,6 +19,7 @@ import { utf8 } from '../../src/sim/tls/bytes';
 import { createWorld, SANDBOX_ACCOUNT, SANDBOX_WORLD } from '../../src/sim/world';
 import { eventMentions, failedCalls, matchingEventNames, objectArn, refusedWith, shortPrincipal, whoDecrypted, writeEvents, encryptionContextOf, eventNames } from './trail';
 import { HR_BUCKET, PAYROLL_NOVEMBER, PEOPLE, REGION, replayDay, SHARED_BUCKET, KEY_ALIASES, USER_AGENTS, type DayEntry, type KeyAlias, type Person } from './working-day';
+import { dispatchByType } from '../../src/lessons/dispatch-by-type';
 
 export const NOVEMBER_PAYROLL_ARN = objectArn(HR_BUCKET, PAYROLL_NOVEMBER);
 /** What an EventBridge rule for "someone is taking a key away" would match (step "beyond-the-event-history"). */
@@ -323,11 +324,7 @@ export default defineScenario<AuditState>({
       get terminal() {
         return terminal;
       },
-      async dispatch(event) {
-        const handler = handlers[event.type];
-        if (!handler) throw new Error(`audit-with-cloudtrail: unknown scenario event "${event.type}"`);
-        await handler(event);
-      },
+      dispatch: dispatchByType(handlers, 'audit-with-cloudtrail'),
     };
   },
 
